@@ -1,0 +1,167 @@
+import {
+  Document,
+  LineCounter,
+  Pair,
+  Scalar,
+  YAMLMap,
+  isMap,
+  isScalar,
+  parseDocument,
+  type Node as YamlNode,
+} from 'yaml';
+
+/** A mapping entry whose key is a plain scalar, as the rules see it. */
+export interface KeyedPair {
+  pair: Pair<Scalar, unknown>;
+  key: string;
+  /** Offsets of the key text. */
+  keyStart: number;
+  keyEnd: number;
+}
+
+/**
+ * One parsed config: the text, the `yaml` document with its offsets, and lookups by key path.
+ * Parsing never throws; errors stay in `document.errors` for the syntax rule to report.
+ */
+export class ConfigDocument {
+  readonly document: Document.Parsed;
+  readonly lineCounter = new LineCounter();
+
+  constructor(readonly text: string) {
+    this.document = parseDocument(text, {
+      lineCounter: this.lineCounter,
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: false,
+    });
+  }
+
+  /** The top-level mapping, or undefined when the document is not a mapping. */
+  get root(): YAMLMap | undefined {
+    const contents = this.document.contents;
+    return isMap(contents) ? contents : undefined;
+  }
+
+  /** The first entry named `key` in `map`, if `map` is a mapping. */
+  entry(map: unknown, key: string): KeyedPair | undefined {
+    if (!isMap(map)) return undefined;
+    for (const pair of map.items) {
+      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
+        const [keyStart, keyEnd] = pair.key.range;
+        return { pair: pair as Pair<Scalar, unknown>, key, keyStart, keyEnd };
+      }
+    }
+    return undefined;
+  }
+
+  /** The entry at a key path from the root, e.g. `['storage', 'local']`. */
+  entryAt(path: readonly string[]): KeyedPair | undefined {
+    let map: unknown = this.root;
+    let found: KeyedPair | undefined;
+    for (const key of path) {
+      found = this.entry(map, key);
+      if (!found) return undefined;
+      map = found.pair.value;
+    }
+    return found;
+  }
+
+  /** The value node at a key path, or undefined when a step is missing. */
+  valueAt(path: readonly string[]): unknown {
+    return this.entryAt(path)?.pair.value ?? undefined;
+  }
+
+  /** The mapping at a key path, or undefined when absent or not a mapping. */
+  mapAt(path: readonly string[]): YAMLMap | undefined {
+    const value = path.length === 0 ? this.root : this.valueAt(path);
+    return isMap(value) ? value : undefined;
+  }
+
+  /** The plain value of the scalar at a key path. */
+  scalarAt(path: readonly string[]): unknown {
+    const value = this.valueAt(path);
+    return isScalar(value) ? value.value : undefined;
+  }
+
+  /** True when the scalar at the path is a YAML `true` (or the string "true", as Go decodes). */
+  isTrue(path: readonly string[]): boolean {
+    const value = this.scalarAt(path);
+    return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+  }
+
+  /** The names of the top-level keys. */
+  topLevelKeys(): string[] {
+    const root = this.root;
+    if (!root) return [];
+    return root.items.flatMap((pair) => (isScalar(pair.key) ? [String(pair.key.value)] : []));
+  }
+
+  /** Column (0-based) of an offset. */
+  column(offset: number): number {
+    return offset - this.lineStart(offset);
+  }
+
+  /** Offset of the start of the line that holds `offset`. */
+  lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** Offset of the end of the line that holds `offset` (before its line break). */
+  lineEnd(offset: number): number {
+    const newline = this.text.indexOf('\n', offset);
+    const end = newline === -1 ? this.text.length : newline;
+    return end > 0 && this.text[end - 1] === '\r' ? end - 1 : end;
+  }
+
+  /** The offsets of the first line that holds something other than white space. */
+  firstLineRange(): { start: number; end: number } {
+    const match = /\S/.exec(this.text);
+    const start = match ? this.lineStart(match.index) : 0;
+    return { start, end: this.lineEnd(start) };
+  }
+
+  /** The line break the file uses. */
+  get eol(): string {
+    return this.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
+  /**
+   * The file's own indentation step: the smallest positive difference between a block
+   * mapping's column and the column of a block mapping nested in it. Two when unknown.
+   */
+  get indentUnit(): number {
+    if (this.cachedIndentUnit === undefined) this.cachedIndentUnit = this.measureIndentUnit();
+    return this.cachedIndentUnit;
+  }
+
+  private cachedIndentUnit: number | undefined;
+
+  private measureIndentUnit(): number {
+    let best = Infinity;
+    const visit = (map: YAMLMap, depth: number): void => {
+      if (depth > 6 || map.flow) return;
+      const mapColumn = this.nodeColumn(map);
+      for (const pair of map.items) {
+        if (!isMap(pair.value) || pair.value.flow) continue;
+        const step = this.nodeColumn(pair.value) - mapColumn;
+        if (step > 0 && step < best && isScalar(pair.key) && this.startsLine(pair.value)) {
+          best = step;
+        }
+        visit(pair.value, depth + 1);
+      }
+    };
+    if (this.root) visit(this.root, 0);
+    return Number.isFinite(best) ? best : 2;
+  }
+
+  /** Column of a node's first character. */
+  nodeColumn(node: YamlNode): number {
+    return this.column(node.range?.[0] ?? 0);
+  }
+
+  /** True when only white space stands before the node on its line. */
+  private startsLine(node: YamlNode): boolean {
+    const start = node.range?.[0] ?? 0;
+    return this.text.slice(this.lineStart(start), start).trim() === '';
+  }
+}

@@ -1,0 +1,59 @@
+import { minimatch } from 'minimatch';
+import type { ConfigDocument } from './config-document';
+import type { FileDirectives } from './directives';
+import { DEFAULT_FILE_GLOBS } from './finding';
+
+/**
+ * Top-level sections that only Authelia uses. `server`, `log` and `theme` are left out on
+ * purpose: many other programs have them too.
+ */
+export const AUTHELIA_SECTIONS: ReadonlySet<string> = new Set([
+  'authentication_backend',
+  'access_control',
+  'session',
+  'storage',
+  'notifier',
+  'identity_providers',
+  'identity_validation',
+  'totp',
+  'webauthn',
+  'duo_api',
+  'regulation',
+  'password_policy',
+]);
+
+/**
+ * Decides whether a YAML file is an Authelia config: it carries Authelia's schema modeline,
+ * or has two of Authelia's own sections, or sits where the `files` globs point and has one.
+ */
+export function isAutheliaConfig(
+  config: ConfigDocument,
+  directives: FileDirectives,
+  path: string | undefined,
+  globs: readonly string[] = DEFAULT_FILE_GLOBS,
+): boolean {
+  if (directives.hasAutheliaModeline) return true;
+
+  const sections = config.topLevelKeys().filter((key) => AUTHELIA_SECTIONS.has(key)).length;
+  if (sections >= 2) return true;
+
+  return sections === 1 && path !== undefined && matchesGlobs(path, globs);
+}
+
+/** True when a path or `file:` URI matches one of the globs. */
+export function matchesGlobs(path: string, globs: readonly string[]): boolean {
+  const normalized = toPosixPath(path);
+  return globs.some((glob) => minimatch(normalized, glob, { dot: true, nocase: true }));
+}
+
+function toPosixPath(path: string): string {
+  let result = path;
+  if (result.startsWith('file://')) {
+    try {
+      result = decodeURIComponent(new URL(result).pathname);
+    } catch {
+      result = result.slice('file://'.length);
+    }
+  }
+  return result.replace(/\\/g, '/');
+}

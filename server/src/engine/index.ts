@@ -1,0 +1,70 @@
+import { ConfigDocument } from './config-document';
+import { isAutheliaConfig } from './detect';
+import { readDirectives, resolveTarget } from './directives';
+import type { AutheliaVersion, Deployment, Finding, LintOptions } from './finding';
+import { RULES } from './rules';
+
+export * from './finding';
+export { ConfigDocument } from './config-document';
+export { hoverAt } from './hover';
+export { applyEdits } from './yaml-edits';
+export { parseDeployment, parseVersion } from './directives';
+export { RULES } from './rules';
+
+/** Files larger than this are not checked: no Authelia config comes near it. */
+export const MAX_TEXT_LENGTH = 16 * 1024 * 1024;
+
+/** Why a text was not checked. */
+export type SkipReason = 'not-authelia' | 'binary' | 'too-large';
+
+/** The outcome of checking one text. */
+export interface LintResult {
+  /** False when the text is not an Authelia config, or could not be checked. */
+  checked: boolean;
+  skipped?: SkipReason;
+  deployment: Deployment;
+  version: AutheliaVersion;
+  findings: Finding[];
+  /** The parse, for hovers and later requests on the same text. */
+  config?: ConfigDocument;
+  /** Rules that failed on this text, for the log; their findings are missing. */
+  ruleFailures: { ruleId: string; error: string }[];
+}
+
+/**
+ * Checks one config text. Never throws: a text that is binary, huge or not an Authelia config
+ * gives no findings, and a rule that fails is left out and named in `ruleFailures`.
+ */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const directives = readDirectives(text.length > MAX_TEXT_LENGTH ? '' : text);
+  const target = resolveTarget(directives, options);
+  const empty = (skipped: SkipReason): LintResult => ({
+    checked: false,
+    skipped,
+    ...target,
+    findings: [],
+    ruleFailures: [],
+  });
+
+  if (text.length > MAX_TEXT_LENGTH) return empty('too-large');
+  if (text.includes('\u0000')) return empty('binary');
+
+  const config = new ConfigDocument(text);
+  if (!isAutheliaConfig(config, directives, options.path, options.files)) {
+    return { ...empty('not-authelia'), config };
+  }
+
+  const findings: Finding[] = [];
+  const ruleFailures: LintResult['ruleFailures'] = [];
+  const context = { config, ...target };
+  for (const rule of RULES) {
+    try {
+      findings.push(...rule.check(context));
+    } catch (error) {
+      ruleFailures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { checked: true, ...target, findings, config, ruleFailures };
+}
