@@ -1,0 +1,224 @@
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CodeAction,
+  type Diagnostic,
+  type Hover,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  hoverAt,
+  lint,
+  type Finding,
+  type LintOptions,
+  type LintResult,
+  type Severity,
+  type TextEdit,
+} from './engine';
+import { toLintOptions, type RawSettings } from './settings';
+
+/**
+ * The language server: a thin shell that feeds open YAML documents to the engine and turns
+ * its findings into diagnostics, code actions and hovers. Each document version is parsed
+ * once; hovers and code actions reuse that parse.
+ */
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+/** The last lint of each open document, keyed by URI. */
+interface CheckedDocument {
+  version: number;
+  options: LintOptions;
+  result: LintResult;
+}
+const checked = new Map<string, CheckedDocument>();
+
+/** Settings per document URI, filled lazily and dropped when the settings change. */
+const settingsByUri = new Map<string, Promise<LintOptions>>();
+let canPullSettings = false;
+let pushedSettings: RawSettings | undefined;
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+connection.onInitialize((params: InitializeParams) => {
+  canPullSettings = params.capabilities.workspace?.configuration === true;
+  pushedSettings = (params.initializationOptions as { authelia?: RawSettings } | undefined)?.authelia;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'authelia-language-server' },
+  };
+});
+
+connection.onDidChangeConfiguration((change) => {
+  const settings = (change.settings as { authelia?: RawSettings } | undefined)?.authelia;
+  if (settings) pushedSettings = settings;
+  settingsByUri.clear();
+  checked.clear();
+  for (const document of documents.all()) void validate(document);
+});
+
+documents.onDidChangeContent((change) => void validate(change.document));
+
+documents.onDidClose((event) => {
+  checked.delete(event.document.uri);
+  settingsByUri.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onHover((params): Hover | null => {
+  return guard('hover', () => {
+    const document = documents.get(params.textDocument.uri);
+    const current = document && currentResult(document);
+    if (!document || !current) return null;
+
+    const hover = hoverAt(current, document.offsetAt(params.position));
+    if (!hover) return null;
+    return {
+      contents: { kind: 'markdown', value: hover.markdown },
+      range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) },
+    };
+  }, null);
+});
+
+connection.onCodeAction((params): CodeAction[] => {
+  return guard('code actions', () => {
+    const document = documents.get(params.textDocument.uri);
+    const current = document && currentResult(document);
+    if (!document || !current) return [];
+    if (params.context.only && !params.context.only.some((kind) => kind.startsWith('quickfix'))) {
+      return [];
+    }
+
+    const actions: CodeAction[] = [];
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== 'authelia') continue;
+      const finding = current.findings.find(
+        (candidate) =>
+          candidate.ruleId === diagnostic.code &&
+          candidate.start === document.offsetAt(diagnostic.range.start) &&
+          candidate.end === document.offsetAt(diagnostic.range.end),
+      );
+      for (const fix of finding?.fixes ?? []) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred === true,
+          edit: { changes: { [document.uri]: fix.edits.map((edit) => toLspEdit(document, edit)) } },
+        });
+      }
+    }
+    return actions;
+  }, []);
+});
+
+/** Lints a document with its settings and publishes the findings, unless it changed since. */
+async function validate(document: TextDocument): Promise<void> {
+  try {
+    const options = await settingsFor(document.uri);
+    if (documents.get(document.uri)?.version !== document.version) return;
+
+    const started = performance.now();
+    const result = lint(document.getText(), { ...options, path: document.uri });
+    checked.set(document.uri, { version: document.version, options, result });
+    const elapsed = (performance.now() - started).toFixed(1);
+
+    for (const failure of result.ruleFailures) {
+      connection.console.error(`rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
+    }
+    const outcome = result.checked
+      ? `${result.findings.length} finding(s) for ${result.version}, ${result.deployment}`
+      : `not checked (${result.skipped})`;
+    connection.console.log(`${document.uri} v${document.version}: ${outcome} in ${elapsed} ms`);
+
+    const diagnostics = result.findings.map((finding) => toDiagnostic(document, finding));
+    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  } catch (error) {
+    connection.console.error(`checking ${document.uri} failed: ${describe(error)}`);
+  }
+}
+
+/** The lint of the document's current version, linting again if the cache is stale. */
+function currentResult(document: TextDocument): LintResult | undefined {
+  const cached = checked.get(document.uri);
+  if (cached?.version === document.version) return cached.result;
+
+  const options = cached?.options ?? toLintOptions(pushedSettings);
+  const result = lint(document.getText(), { ...options, path: document.uri });
+  checked.set(document.uri, { version: document.version, options, result });
+  return result;
+}
+
+function settingsFor(uri: string): Promise<LintOptions> {
+  let settings = settingsByUri.get(uri);
+  if (!settings) {
+    settings = canPullSettings
+      ? connection.workspace
+          .getConfiguration({ scopeUri: uri, section: 'authelia' })
+          .then((raw: RawSettings | null) => toLintOptions(raw ?? pushedSettings))
+          .catch(() => toLintOptions(pushedSettings))
+      : Promise.resolve(toLintOptions(pushedSettings));
+    settingsByUri.set(uri, settings);
+  }
+  return settings;
+}
+
+function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+    severity: SEVERITIES[finding.severity],
+    code: finding.ruleId,
+    source: 'authelia',
+    message: finding.message,
+  };
+  if (finding.href) diagnostic.codeDescription = { href: finding.href };
+  if (finding.related) {
+    diagnostic.relatedInformation = finding.related.map((place) => ({
+      location: {
+        uri: document.uri,
+        range: { start: document.positionAt(place.start), end: document.positionAt(place.end) },
+      },
+      message: place.message,
+    }));
+  }
+  return diagnostic;
+}
+
+function toLspEdit(document: TextDocument, edit: TextEdit) {
+  return {
+    range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
+    newText: edit.newText,
+  };
+}
+
+/** Runs a request handler; a failure is logged and answered with `fallback`, never thrown. */
+function guard<T>(request: string, handler: () => T, fallback: T): T {
+  try {
+    return handler();
+  } catch (error) {
+    connection.console.error(`${request} failed: ${describe(error)}`);
+    return fallback;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+documents.listen(connection);
+connection.listen();
