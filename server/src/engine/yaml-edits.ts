@@ -149,6 +149,34 @@ export function setValue(
   return undefined;
 }
 
+/**
+ * Removes one entry of a mapping: its whole lines in block style, or the entry and the comma
+ * before it in flow style.
+ */
+export function removeEntry(config: ConfigDocument, map: YAMLMap, index: number): TextEdit {
+  const pair = map.items[index];
+  const keyStart = (pair.key as { range?: number[] }).range?.[0] ?? 0;
+  const end = pairEnd(pair);
+
+  if (map.flow) {
+    const start = index > 0 ? pairEnd(map.items[index - 1]) : keyStart;
+    const after = index > 0 ? end : nextFlowItemStart(config, end);
+    return { start, end: after, newText: '' };
+  }
+
+  const lineStart = config.lineStart(keyStart);
+  const start = config.text.slice(lineStart, keyStart).trim() === '' ? lineStart : keyStart;
+  if (config.text[end - 1] === '\n') return { start, end, newText: '' };
+  const lineEnd = config.lineEnd(end);
+  const breakLength = config.text.startsWith('\r\n', lineEnd) ? 2 : config.text[lineEnd] === '\n' ? 1 : 0;
+  return { start, end: lineEnd + breakLength, newText: '' };
+}
+
+function nextFlowItemStart(config: ConfigDocument, end: number): number {
+  const match = /^\s*,\s*/.exec(config.text.slice(end));
+  return match ? end + match[0].length : end;
+}
+
 /** Combines edits that insert at the same offset into one, keeping their order. */
 export function mergeEdits(edits: readonly (TextEdit | undefined)[]): TextEdit[] {
   const merged: TextEdit[] = [];

@@ -1,4 +1,5 @@
 import { isScalar, visit } from 'yaml';
+import { removeEntry } from '../../yaml-edits';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 
@@ -16,7 +17,7 @@ export const yamlDuplicateKey: Rule = {
     visit(config.document, {
       Map: (_, map) => {
         const seen = new Map<string, [number, number]>();
-        for (const pair of map.items) {
+        for (const [index, pair] of map.items.entries()) {
           if (!isScalar(pair.key) || !pair.key.range) continue;
           const name = String(pair.key.value);
           if (name === '<<') continue;
@@ -34,6 +35,7 @@ export const yamlDuplicateKey: Rule = {
             start,
             end,
             related: [{ start: first[0], end: first[1], message: `'${name}' is first set here` }],
+            fixes: [{ title: 'Remove this duplicate', edits: [removeEntry(config, map, index)] }],
           });
         }
       },

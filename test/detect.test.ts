@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { lint } from '../server/src/engine';
+import { yaml } from './support/lint';
+
+describe('which files are Authelia configs', () => {
+  it('checks a file with two Authelia sections', () => {
+    assert.equal(lint('session: {}\nnotifier: {}\n').checked, true);
+  });
+
+  it('checks a file with an Authelia schema modeline, whatever it holds', () => {
+    const text =
+      '# yaml-language-server: $schema=https://www.authelia.com/schemas/v4.39/json-schema/configuration.json\n' +
+      'server: {}\n';
+    assert.equal(lint(text).checked, true);
+  });
+
+  it('does not count server, log and theme', () => {
+    assert.equal(lint("server:\n  address: 'tcp://:9091'\nlog: {}\ntheme: dark\nsession: {}\n").checked, false);
+  });
+
+  it('checks one section only where the path matches the globs', () => {
+    const text = 'storage:\n  local: {}\n';
+    assert.equal(lint(text, { path: '/srv/authelia/configuration.yml' }).checked, true);
+    assert.equal(lint(text, { path: 'file:///srv/authelia/config/main.yaml' }).checked, true);
+    assert.equal(lint(text, { path: '/srv/other/configuration.yml' }).checked, false);
+    assert.equal(lint(text, { path: '/srv/x/c.yml', files: ['**/x/*.yml'] }).checked, true);
+    assert.equal(lint('server: {}\n', { path: '/srv/authelia/configuration.yml' }).checked, false);
+  });
+
+  it('leaves a Home Assistant configuration.yaml alone', () => {
+    const homeAssistant = yaml`
+      homeassistant:
+        name: Home
+      default_config:
+      http:
+        use_x_forwarded_for: true
+        trusted_proxies: ['172.30.33.0/24']
+      automation: !include automations.yaml
+      sensor:
+        - platform: time_date
+    `;
+    const result = lint(homeAssistant, { path: '/config/configuration.yaml' });
+    assert.equal(result.checked, false);
+    assert.deepEqual(result.findings, []);
+  });
+
+  it('leaves a docker-compose file alone, even one that runs Authelia', () => {
+    const compose = yaml`
+      services:
+        authelia:
+          image: authelia/authelia
+          volumes: ['./authelia:/config']
+        redis:
+          image: redis
+    `;
+    assert.deepEqual(lint(compose, { path: '/srv/docker-compose.yml' }).findings, []);
+  });
+
+  it('leaves a Kubernetes manifest alone', () => {
+    const manifest = yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: authelia
+      spec:
+        replicas: 3
+        template:
+          spec:
+            containers:
+              - name: authelia
+                image: authelia/authelia:4.39
+    `;
+    assert.deepEqual(lint(manifest, { path: '/k8s/authelia/deployment.yaml' }).findings, []);
+  });
+
+  it('skips binary and huge texts without findings', () => {
+    assert.deepEqual(lint('session: {}\u0000storage: {}').skipped, 'binary');
+    const huge = `session: {}\nstorage: {}\n# ${'x'.repeat(17 * 1024 * 1024)}\n`;
+    const result = lint(huge);
+    assert.equal(result.skipped, 'too-large');
+    assert.deepEqual(result.findings, []);
+  });
+});
+
+describe('deployment and version', () => {
+  const base = 'session: {}\nstorage:\n  local: {}\nauthentication_backend:\n  file: {}\n';
+  const schema = (version: string) =>
+    `# yaml-language-server: $schema=https://www.authelia.com/schemas/${version}/json-schema/configuration.json\n`;
+
+  it('defaults to high availability and 4.39', () => {
+    const result = lint(base);
+    assert.equal(result.deployment, 'highAvailability');
+    assert.equal(result.version, '4.39');
+  });
+
+  it('takes the deployment from the comment over the option', () => {
+    assert.equal(lint(base, { deployment: 'single' }).deployment, 'single');
+    assert.equal(lint(`# authelia-lint: deployment=ha\n${base}`, { deployment: 'single' }).deployment, 'highAvailability');
+    assert.equal(lint(`${base}  # authelia-lint: deployment=single\n`).deployment, 'single');
+  });
+
+  it('takes the version from the comment, then the modeline, then the option', () => {
+    assert.equal(lint(base, { version: '4.37' }).version, '4.37');
+    assert.equal(lint(schema('v4.38') + base, { version: '4.37' }).version, '4.38');
+    assert.equal(lint(schema('latest') + base, { version: '4.37' }).version, '4.39');
+    const both = `# authelia-lint: version=4.37\n${schema('v4.38')}${base}`;
+    assert.equal(lint(both, { version: '4.39' }).version, '4.37');
+  });
+
+  it('ignores unknown values', () => {
+    const result = lint(`# authelia-lint: deployment=cluster version=5.0\n${base}`, { version: '4.38' });
+    assert.equal(result.deployment, 'highAvailability');
+    assert.equal(result.version, '4.38');
+  });
+});

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { applyEdits, lint } from '../../server/src/engine';
+import { findingsOf, yaml } from '../support/lint';
+
+describe('yaml/syntax', () => {
+  const broken = yaml`
+    session:
+      name: 'authelia_session
+    storage:
+      local:
+        path: '/db'
+  `;
+
+  it('reports broken YAML at the error position', () => {
+    const found = findingsOf(broken, 'yaml/syntax');
+    assert.ok(found.length >= 1);
+    assert.equal(found[0].severity, 'error');
+    assert.equal(found[0].line, 2);
+  });
+
+  it('still checks what parses before the error', () => {
+    const text = "storage:\n  local:\n    path: '/db'\nsession:\n  name: [unclosed\n";
+    const ids = lint(text).findings.map((finding) => finding.ruleId);
+    assert.ok(ids.includes('yaml/syntax'));
+    assert.ok(ids.includes('ha/storage-sqlite'));
+  });
+
+  it('never quotes the offending text, which may be a secret', () => {
+    const text = "session:\n  secret: 'hunter2-SECRET\nstorage:\n  local: {}\n";
+    for (const finding of lint(text).findings) assert.doesNotMatch(finding.message, /hunter2/);
+    const flow = 'session: {secret: hunter2-SECRET]}\nstorage: {local: {}}\n';
+    for (const finding of lint(flow).findings) assert.doesNotMatch(finding.message, /hunter2/);
+  });
+
+  it('is silent on valid YAML', () => {
+    assert.deepEqual(findingsOf('session: {}\nstorage: {}\n', 'yaml/syntax'), []);
+  });
+});
+
+describe('yaml/duplicate-key', () => {
+  const duplicated = yaml`
+    session:
+      redis:
+        host: 'redis'
+    storage:
+      postgres: {}
+    session:
+      name: 'x'
+  `;
+
+  it('fires on the second occurrence with the first as related place', () => {
+    const finding = lint(duplicated).findings.find((f) => f.ruleId === 'yaml/duplicate-key')!;
+    assert.equal(duplicated.slice(finding.start, finding.end), 'session');
+    assert.equal(finding.start, duplicated.lastIndexOf('session:'));
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(finding.related, [{ start: 0, end: 7, message: "'session' is first set here" }]);
+  });
+
+  it('finds duplicates inside nested mappings and list items', () => {
+    const text = "session:\n  cookies:\n    - domain: 'a.com'\n      domain: 'b.com'\nstorage: {}\n";
+    assert.deepEqual(findingsOf(text, 'yaml/duplicate-key'), [
+      { ruleId: 'yaml/duplicate-key', severity: 'error', text: 'domain', line: 4 },
+    ]);
+  });
+
+  it('allows the same key in sibling mappings', () => {
+    const text = 'session:\n  name: a\nstorage:\n  name: b\n';
+    assert.deepEqual(findingsOf(text, 'yaml/duplicate-key'), []);
+  });
+});
+
+describe('yaml/duplicate-key fix', () => {
+  const removeFix = (text: string) => {
+    const finding = lint(text).findings.find((f) => f.ruleId === 'yaml/duplicate-key')!;
+    const fix = finding.fixes![0];
+    assert.equal(fix.title, 'Remove this duplicate');
+    return applyEdits(text, fix.edits);
+  };
+
+  it('removes the whole second entry in block style', () => {
+    const text = "notifier:\n  smtp:\n    address: 'a'\n    address: 'b'  # second\n    sender: 'x'\nsession: {}\n";
+    assert.equal(removeFix(text), "notifier:\n  smtp:\n    address: 'a'\n    sender: 'x'\nsession: {}\n");
+  });
+
+  it('removes a nested block with it', () => {
+    const text = 'session:\n  redis:\n    host: a\nstorage: {}\nsession:\n  redis:\n    host: b\n';
+    assert.equal(removeFix(text), 'session:\n  redis:\n    host: a\nstorage: {}\n');
+  });
+
+  it('removes the entry and its comma in flow style', () => {
+    const text = 'session: {name: a, name: b, secret: c}\nstorage: {}\n';
+    assert.equal(removeFix(text), 'session: {name: a, secret: c}\nstorage: {}\n');
+  });
+});
