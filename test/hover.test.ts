@@ -32,7 +32,7 @@ describe('hovers', () => {
     assert.match(hover.markdown, /^\*\*BREAKING\*\* · SQLite storage \(`ha\/storage-sqlite`\)/);
     assert.match(hover.markdown, /cannot run as several replicas/);
     assert.match(hover.markdown, /\*\*Why it is stateful\.\*\* .*SQLite/);
-    assert.match(hover.markdown, /\*\*Way out\.\*\* Use `storage\.postgres` or `storage\.mysql`/);
+    assert.match(hover.markdown, /\*\*Way out\.\*\* Use PostgreSQL \(`storage\.postgres`\) or MySQL/);
     assert.match(hover.markdown, /\(https:\/\/www\.authelia\.com\/overview\/authorization\/statelessness\/\)/);
     assert.doesNotMatch(hover.markdown, /Workaround/);
   });

@@ -70,7 +70,7 @@ function parseCommandLine(argv: string[]) {
       },
     });
   } catch (error) {
-    throw new CliProblem(`${(error as Error).message}\n${USAGE}`);
+    throw new CliProblem(`${(error as Error).message.split('\n')[0]} (see --help)`);
   }
 
   const { values, positionals } = parsed;
@@ -91,7 +91,7 @@ function parseCommandLine(argv: string[]) {
     options.version = parseVersion(values['authelia-version']);
     if (!options.version) throw new CliProblem(`--authelia-version must be 4.37, 4.38 or 4.39`);
   }
-  if (positionals.length === 0) throw new CliProblem(`no file given\n${USAGE}`);
+  if (positionals.length === 0) throw new CliProblem('no file given (see --help)');
 
   return { format: values.format, options, paths: positionals };
 }

@@ -80,10 +80,10 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-connection.onHover((params): Hover | null => {
+connection.onHover(async (params): Promise<Hover | null> => {
+  const document = documents.get(params.textDocument.uri);
+  const current = document && (await currentResult(document));
   return guard('hover', () => {
-    const document = documents.get(params.textDocument.uri);
-    const current = document && currentResult(document);
     if (!document || !current) return null;
 
     const hover = hoverAt(current, document.offsetAt(params.position));
@@ -95,10 +95,10 @@ connection.onHover((params): Hover | null => {
   }, null);
 });
 
-connection.onCodeAction((params): CodeAction[] => {
+connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+  const document = documents.get(params.textDocument.uri);
+  const current = document && (await currentResult(document));
   return guard('code actions', () => {
-    const document = documents.get(params.textDocument.uri);
-    const current = document && currentResult(document);
     if (!document || !current) return [];
     if (params.context.only && !params.context.only.some((kind) => kind.startsWith('quickfix'))) {
       return [];
@@ -153,15 +153,24 @@ async function validate(document: TextDocument): Promise<void> {
   }
 }
 
-/** The lint of the document's current version, linting again if the cache is stale. */
-function currentResult(document: TextDocument): LintResult | undefined {
-  const cached = checked.get(document.uri);
-  if (cached?.version === document.version) return cached.result;
+/**
+ * The lint of the document's current version with its own settings, linting again only when
+ * the cache is stale. Waits for the settings, so an early request sees what a later publish
+ * will show.
+ */
+async function currentResult(document: TextDocument): Promise<LintResult | undefined> {
+  try {
+    const options = await settingsFor(document.uri);
+    const cached = checked.get(document.uri);
+    if (cached?.version === document.version && cached.options === options) return cached.result;
 
-  const options = cached?.options ?? toLintOptions(pushedSettings);
-  const result = lint(document.getText(), { ...options, path: document.uri });
-  checked.set(document.uri, { version: document.version, options, result });
-  return result;
+    const result = lint(document.getText(), { ...options, path: document.uri });
+    checked.set(document.uri, { version: document.version, options, result });
+    return result;
+  } catch (error) {
+    connection.console.error(`checking ${document.uri} failed: ${describe(error)}`);
+    return undefined;
+  }
 }
 
 function settingsFor(uri: string): Promise<LintOptions> {

@@ -177,7 +177,11 @@ export class LspClient {
     return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
-  codeActions(uri: string, range: Range, diagnostics: Diagnostic[]): Promise<(Command | CodeAction)[] | null> {
+  codeActions(
+    uri: string,
+    range: Range,
+    diagnostics: Diagnostic[],
+  ): Promise<(Command | CodeAction)[] | null> {
     return this.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range,

@@ -10,7 +10,9 @@ export function offsetAt(text: string, position: Position): number {
   }
   const lineEnd = text.indexOf('\n', offset);
   const length = (lineEnd < 0 ? text.length : lineEnd) - offset;
-  if (position.character > length) throw new Error(`character ${position.character} is past line end`);
+  if (position.character > length) {
+    throw new Error(`character ${position.character} is past the end of line ${position.line}`);
+  }
   return offset + position.character;
 }
 

@@ -34,7 +34,7 @@ export function isAutheliaConfig(
 ): boolean {
   if (directives.hasAutheliaModeline) return true;
 
-  const sections = config.topLevelKeys().filter((key) => AUTHELIA_SECTIONS.has(key)).length;
+  const sections = countSections(config);
   if (sections >= 2) return true;
 
   return sections === 1 && path !== undefined && matchesGlobs(path, globs);
@@ -56,4 +56,18 @@ function toPosixPath(path: string): string {
     }
   }
   return result.replace(/\\/g, '/');
+}
+
+/**
+ * The Authelia sections at the top level. When the YAML is broken, an unclosed quote can
+ * swallow later sections, so lines that start with a section key count too.
+ */
+function countSections(config: ConfigDocument): number {
+  const keys = new Set(config.topLevelKeys().filter((key) => AUTHELIA_SECTIONS.has(key)));
+  if (config.document.errors.length > 0) {
+    for (const match of config.text.matchAll(/^([a-z_]+):/gm)) {
+      if (AUTHELIA_SECTIONS.has(match[1])) keys.add(match[1]);
+    }
+  }
+  return keys.size;
 }

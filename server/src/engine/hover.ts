@@ -54,7 +54,7 @@ const EXPLANATIONS: Record<string, Explanation> = {
       'so several replicas cannot share it; each would keep its own 2FA devices, bans and ' +
       'consents.',
     wayOut:
-      'Use `storage.postgres` or `storage.mysql` (MySQL or MariaDB), with the same ' +
+      'Use PostgreSQL (`storage.postgres`) or MySQL or MariaDB (`storage.mysql`), with the same ' +
       '`storage.encryption_key` on every replica.',
   },
   'ha/notifier-filesystem': {

@@ -3,7 +3,8 @@ import type { Rule, RuleContext } from '../../rule';
 
 /**
  * `yaml/syntax`: text that is not valid YAML. Authelia refuses to start on it. The rest of the
- * document is still checked as far as the parser could read it.
+ * document is still checked as far as the parser could read it. Messages are our own words
+ * per parser error code: the parser's own messages may quote the text, which can be a secret.
  */
 export const yamlSyntax: Rule = {
   id: 'yaml/syntax',
@@ -18,7 +19,7 @@ export const yamlSyntax: Rule = {
         return {
           ruleId: this.id,
           severity: 'error',
-          message: `YAML syntax error: ${withoutSource(error.message)}`,
+          message: `YAML syntax error: ${SYNTAX_MESSAGES[error.code] ?? GENERIC_MESSAGE}`,
           start,
           end,
         };
@@ -26,10 +27,27 @@ export const yamlSyntax: Rule = {
   },
 };
 
-/**
- * Some parser messages quote the offending token. It may be part of a secret, so the quote
- * is dropped and only the parser's own words are kept.
- */
-function withoutSource(message: string): string {
-  return message.replace(/:\s*".*$/s, '').replace(/\s+/g, ' ').trim();
-}
+const GENERIC_MESSAGE = 'the YAML parser cannot read the text here.';
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  BAD_ALIAS: 'this alias (*name) is not valid.',
+  BAD_DIRECTIVE: 'this % directive is not valid.',
+  BAD_DQ_ESCAPE: 'a backslash escape in this double-quoted string is not valid.',
+  BAD_INDENT: 'the indentation here does not match the lines around it.',
+  BAD_PROP_ORDER: 'an anchor or tag is in the wrong place.',
+  BAD_SCALAR_START: 'a plain value cannot start with this character; quote it.',
+  BLOCK_AS_IMPLICIT_KEY: 'a block value cannot be used as a key.',
+  BLOCK_IN_FLOW: 'block syntax cannot be used inside { } or [ ].',
+  IMPOSSIBLE: 'the parser hit a state it cannot handle.',
+  KEY_OVER_1024_CHARS: 'a key without a ? marker must be shorter than 1024 characters.',
+  MISSING_CHAR: 'a closing character is missing (a quote, bracket or brace).',
+  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line.',
+  MULTIPLE_ANCHORS: 'a value can carry only one anchor.',
+  MULTIPLE_DOCS: 'the file holds several YAML documents; Authelia reads one.',
+  MULTIPLE_TAGS: 'a value can carry only one tag.',
+  NON_STRING_KEY: 'a key must be a plain string.',
+  TAB_AS_INDENT: 'tabs cannot be used for indentation; use spaces.',
+  TAG_RESOLVE_FAILED: 'this tag cannot be resolved.',
+  UNEXPECTED_TOKEN: 'unexpected text here; check the indentation and the characters before it.',
+  BAD_COLLECTION_TYPE: 'this collection does not match its tag.',
+};
