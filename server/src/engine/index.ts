@@ -2,6 +2,7 @@ import { ConfigDocument } from './config-document';
 import { isAutheliaConfig } from './detect';
 import { readDirectives, resolveTarget } from './directives';
 import type { AutheliaVersion, Deployment, Finding, LintOptions } from './finding';
+import { RuleContext } from './rule';
 import { RULES } from './rules';
 
 export * from './finding';
@@ -56,7 +57,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
   const findings: Finding[] = [];
   const ruleFailures: LintResult['ruleFailures'] = [];
-  const context = { config, ...target };
+  const context = new RuleContext(config, target.deployment, target.version);
   for (const rule of RULES) {
     try {
       findings.push(...rule.check(context));

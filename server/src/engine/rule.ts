@@ -1,11 +1,22 @@
 import type { ConfigDocument } from './config-document';
 import type { AutheliaVersion, Deployment, Finding } from './finding';
+import { walkConfig, type Visit } from './model-walk';
 
 /** What every rule gets: the parsed config and what to check it for. */
-export interface RuleContext {
-  config: ConfigDocument;
-  deployment: Deployment;
-  version: AutheliaVersion;
+export class RuleContext {
+  private walked: Visit[] | undefined;
+
+  constructor(
+    readonly config: ConfigDocument,
+    readonly deployment: Deployment,
+    readonly version: AutheliaVersion,
+  ) {}
+
+  /** The config matched against the key model, walked once and shared by every rule. */
+  visits(): Visit[] {
+    this.walked ??= walkConfig(this.config, this.version);
+    return this.walked;
+  }
 }
 
 /** One check. Its id is the diagnostic code; its file is named after the id. */

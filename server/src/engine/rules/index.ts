@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { providerCount } from './config/provider-count';
 import { authFile } from './ha/auth-file';
 import { authFilePasswordChange } from './ha/auth-file-password-change';
 import { authFilePasswordReset } from './ha/auth-file-password-reset';
@@ -6,10 +7,19 @@ import { authFileWatch } from './ha/auth-file-watch';
 import { notifierFilesystem } from './ha/notifier-filesystem';
 import { sessionMemory } from './ha/session-memory';
 import { storageSqlite } from './ha/storage-sqlite';
+import { schemaAddress } from './schema/address';
+import { deprecatedKey } from './schema/deprecated-key';
+import { deprecatedKeyConflict } from './schema/deprecated-key-conflict';
+import { schemaDuration } from './schema/duration';
+import { schemaEnum } from './schema/enum';
+import { removedKey } from './schema/removed-key';
+import { schemaType } from './schema/type';
+import { unknownKey } from './schema/unknown-key';
+import { schemaVersion } from './schema/version';
 import { yamlDuplicateKey } from './yaml/duplicate-key';
 import { yamlSyntax } from './yaml/syntax';
 
-/** Every rule the engine runs, in the order their findings are reported. */
+/** Every rule the engine runs. Findings are reported by position; ties keep this order. */
 export const RULES: readonly Rule[] = [
   yamlSyntax,
   yamlDuplicateKey,
@@ -20,4 +30,14 @@ export const RULES: readonly Rule[] = [
   authFilePasswordReset,
   authFilePasswordChange,
   authFileWatch,
+  unknownKey,
+  schemaVersion,
+  removedKey,
+  deprecatedKey,
+  deprecatedKeyConflict,
+  schemaType,
+  schemaEnum,
+  schemaDuration,
+  schemaAddress,
+  providerCount,
 ];

@@ -1,0 +1,45 @@
+import { isScalar } from 'yaml';
+import type { Finding } from '../../finding';
+import { isTemplated } from '../../model-walk';
+import type { Rule, RuleContext } from '../../rule';
+import { checkAddress } from '../../values/address';
+import { scalarTypes } from './common';
+
+/**
+ * `schema/address`: an address that its option cannot use: a scheme the option does not
+ * speak (`ldap://` for a database), a query on a TCP address, a user name, or a bad port.
+ * The value itself is never quoted, since addresses can carry credentials.
+ */
+export const schemaAddress: Rule = {
+  id: 'schema/address',
+
+  check(context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const visit of context.visits()) {
+      const spec = visit.spec;
+      const value = visit.value;
+      if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('address') || !spec.schemes) continue;
+      if (!isScalar(value) || typeof value.value !== 'string' || isTemplated(value) || !value.range) continue;
+
+      const verdict = checkAddress(value.value, spec.schemes, spec.defaultScheme ?? spec.schemes[0]);
+      const reason = verdict.valid ? serverPathProblem(visit.pathText, verdict.address.path) : verdict.reason;
+      if (!reason) continue;
+
+      findings.push({
+        ruleId: this.id,
+        severity: 'error',
+        message: `${visit.pathText} is not a valid address for this option: ${reason}.`,
+        start: value.range[0],
+        end: value.range[1],
+      });
+    }
+    return findings;
+  },
+};
+
+/** Authelia serves under at most one path segment of letters and digits. */
+function serverPathProblem(path: string, addressPath: string): string | undefined {
+  if (path !== 'server.address' || addressPath === '' || addressPath === '/') return undefined;
+  if (/^\/[a-zA-Z0-9]+\/?$/.test(addressPath)) return undefined;
+  return 'the path may be one segment of letters and digits only, such as /authelia';
+}

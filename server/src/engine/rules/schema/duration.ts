@@ -1,0 +1,43 @@
+import { isScalar } from 'yaml';
+import type { Finding } from '../../finding';
+import { isTemplated } from '../../model-walk';
+import type { Rule, RuleContext } from '../../rule';
+import { checkDuration } from '../../values/duration';
+import { scalarTypes } from './common';
+
+/**
+ * `schema/duration`: a string that Authelia cannot read as a duration for the target version,
+ * such as `5 min`, `0s`, or `3 seconds` on 4.37 (unit words came with 4.38). Where the value
+ * has a short form that works, a fix writes it.
+ */
+export const schemaDuration: Rule = {
+  id: 'schema/duration',
+
+  check(context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const visit of context.visits()) {
+      const spec = visit.spec;
+      const value = visit.value;
+      if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('duration')) continue;
+      if (!isScalar(value) || typeof value.value !== 'string' || isTemplated(value) || !value.range) continue;
+      if (spec.values?.includes(value.value)) continue;
+
+      const verdict = checkDuration(value.value, context.version);
+      if (verdict.valid) continue;
+
+      const [start, end] = value.range;
+      const shortForm = verdict.shortForm;
+      findings.push({
+        ruleId: this.id,
+        severity: 'error',
+        message: `${visit.pathText} is not a valid duration: ${verdict.reason}.`,
+        start,
+        end,
+        fixes: shortForm
+          ? [{ title: `Convert to the short form '${shortForm}'`, preferred: true, edits: [{ start, end, newText: `'${shortForm}'` }] }]
+          : undefined,
+      });
+    }
+    return findings;
+  },
+};

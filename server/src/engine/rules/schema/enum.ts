@@ -1,0 +1,57 @@
+import { distance } from 'fastest-levenshtein';
+import { isScalar } from 'yaml';
+import type { Finding, Fix } from '../../finding';
+import { isTemplated } from '../../model-walk';
+import type { Rule, RuleContext } from '../../rule';
+import { scalarTypes } from './common';
+
+/**
+ * `schema/enum`: a value outside the set Authelia allows, such as `policy: two-factor`. One
+ * fix is offered for each allowed value close enough to be what was meant.
+ */
+export const schemaEnum: Rule = {
+  id: 'schema/enum',
+
+  check(context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const visit of context.visits()) {
+      const spec = visit.spec;
+      const value = visit.value;
+      if (spec?.kind !== 'scalar' || !spec.values || spec.secret) continue;
+      if (scalarTypes(spec).includes('duration')) continue;
+      if (!isScalar(value) || typeof value.value !== 'string' || isTemplated(value) || !value.range) continue;
+
+      const written = value.value;
+      const fold = (text: string) => (spec.caseInsensitive ? text.toLowerCase() : text);
+      if (written === '' || spec.values.some((allowed) => fold(allowed) === fold(written))) continue;
+
+      const [start, end] = value.range;
+      const quote = value.type === 'QUOTE_SINGLE' ? "'" : value.type === 'QUOTE_DOUBLE' ? '"' : '';
+      const fixes: Fix[] = closeValues(written, spec.values).map((allowed, index) => ({
+        title: `Change to '${allowed}'`,
+        preferred: index === 0,
+        edits: [{ start, end, newText: `${quote}${allowed}${quote}` }],
+      }));
+
+      findings.push({
+        ruleId: this.id,
+        severity: 'error',
+        message: `'${written}' is not allowed for ${visit.pathText}: use one of ${spec.values.join(', ')}.`,
+        start,
+        end,
+        fixes,
+      });
+    }
+    return findings;
+  },
+};
+
+/** Allowed values near the written one, nearest first. */
+function closeValues(written: string, allowed: readonly string[]): string[] {
+  const word = written.toLowerCase();
+  return allowed
+    .map((value) => ({ value, gap: distance(word, value.toLowerCase()) }))
+    .filter(({ value, gap }) => gap <= Math.max(2, Math.floor(value.length / 3)) || value.toLowerCase().startsWith(word))
+    .sort((a, b) => a.gap - b.gap)
+    .map(({ value }) => value);
+}

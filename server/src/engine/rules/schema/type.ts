@@ -1,0 +1,69 @@
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Finding } from '../../finding';
+import type { KeySpec } from '../../model';
+import { isTemplated } from '../../model-walk';
+import type { Rule, RuleContext } from '../../rule';
+import { actualWords, expectedWords, scalarTypes } from './common';
+
+/**
+ * `schema/type`: a value of the wrong kind, such as a list where Authelia expects a string or
+ * a word where it expects a number. Authelia reads values loosely, as Go's decoder does, so
+ * `'8'` for a number and `'true'` for a boolean pass; template text is never checked.
+ */
+export const schemaType: Rule = {
+  id: 'schema/type',
+
+  check(context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const visit of context.visits()) {
+      if (!visit.spec || visit.spec.removed || fits(visit.spec, visit.value)) continue;
+      findings.push({
+        ruleId: this.id,
+        severity: 'error',
+        message:
+          `${visit.pathText} expects ${expectedWords(visit.spec)}, ` +
+          `but it is ${actualWords(visit.value)}.`,
+        start: visit.start,
+        end: visit.end,
+      });
+    }
+    return findings;
+  },
+};
+
+/** True when a YAML value has a shape and kind the spec accepts. */
+export function fits(spec: KeySpec, value: unknown): boolean {
+  if (value === null || value === undefined || isAlias(value)) return true;
+  if (isScalar(value) && value.value === null) return true;
+  if (isTemplated(value)) return true;
+
+  switch (spec.kind) {
+    case 'any':
+      return true;
+    case 'map':
+    case 'dict':
+      return isMap(value);
+    case 'list':
+      return isSeq(value) || (spec.allowSingle === true && fits(spec.item, value));
+    case 'scalar':
+      return isScalar(value) && scalarTypes(spec).some((type) => scalarFits(type, value.value));
+  }
+}
+
+function scalarFits(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'integer':
+      return (
+        (typeof value === 'number' && Number.isInteger(value)) ||
+        (typeof value === 'string' && /^[-+]?\d+$/.test(value.trim()))
+      );
+    case 'number':
+      return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)));
+    case 'boolean':
+      return typeof value === 'boolean' || (typeof value === 'string' && /^(true|false|1|0)$/i.test(value.trim()));
+    case 'duration':
+      return typeof value === 'string' || typeof value === 'number';
+    default:
+      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  }
+}

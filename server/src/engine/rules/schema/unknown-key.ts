@@ -1,0 +1,62 @@
+import { distance } from 'fastest-levenshtein';
+import type { Finding } from '../../finding';
+import { knownIn } from '../../model';
+import type { Rule, RuleContext } from '../../rule';
+import { parentWords } from './common';
+
+/**
+ * `schema/unknown-key`: a key that Authelia does not know at that place for the target
+ * version. Authelia refuses to start on it. A fix renames it to the closest known key, when
+ * one is close enough to be a typo.
+ */
+export const unknownKey: Rule = {
+  id: 'schema/unknown-key',
+
+  check(context: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const visit of context.visits()) {
+      if (visit.spec || !visit.entry || visit.parentSpec.kind !== 'map') continue;
+
+      const known = Object.entries(visit.parentSpec.keys)
+        .filter(([, spec]) => knownIn(spec, context.version) && !spec.removed)
+        .map(([name]) => name);
+      const present = new Set(visit.parent?.items.map((pair) => String((pair.key as { value?: unknown })?.value)));
+      const suggestion = closest(visit.entry.key, known.filter((name) => !present.has(name)));
+
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+      findings.push({
+        ruleId: this.id,
+        severity: 'error',
+        message: `Unknown key '${visit.entry.key}' ${parentWords(visit)}: Authelia refuses to start.${hint}`,
+        start: visit.start,
+        end: visit.end,
+        fixes: suggestion
+          ? [
+              {
+                title: `Rename to '${suggestion}'`,
+                preferred: true,
+                edits: [{ start: visit.start, end: visit.end, newText: suggestion }],
+              },
+            ]
+          : undefined,
+      });
+    }
+    return findings;
+  },
+};
+
+/** The known name closest to a typo, if it is close enough to be one. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const gap = distance(lower, candidate.toLowerCase());
+    if (gap < bestDistance) {
+      best = candidate;
+      bestDistance = gap;
+    }
+  }
+  const allowed = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
+}
