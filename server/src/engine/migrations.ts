@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { ConfigDocument, type KeyedPair } from './config-document';
 import type { AutheliaVersion, Fix } from './finding';
-import type { PathStep } from './model';
+import { specAt, type PathStep } from './model';
 import { walkConfig, type Visit } from './model-walk';
 import { diffEdit } from './text-diff';
 import { applyEdits, insertIntoMap, insertUnderEmptyKey, removeEntry, setValue, type StubEntry } from './yaml-edits';
@@ -112,6 +112,9 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
   if (hasPath(config, target)) {
     return { title: 'Delete the deprecated key', text: applyEdits(config.text, [removeEntry(config, visit.parent, indexOf(visit.parent, entry))]) };
   }
+
+  const targetSpec = specAt(target);
+  if (targetSpec && visit.spec && targetSpec.kind !== visit.spec.kind) return undefined;
 
   const targetName = String(target[target.length - 1]);
   if (samePath(target.slice(0, -1), parentPath)) {

@@ -24,6 +24,8 @@ export interface Visit {
   /** Offsets to underline: the key, or the whole list item. */
   start: number;
   end: number;
+  /** The value is template text (`{{ … }}`), which only Authelia's renderer can read. */
+  templated: boolean;
 }
 
 /** Walks the config along the model. Unknown keys and keys the version lacks end a branch. */
@@ -60,6 +62,7 @@ function walkMap(
       value: pair.value,
       start: keyStart,
       end: keyEnd,
+      templated: isTemplated(pair.value, config.text),
     });
     if (child && knownIn(child, version)) descend(config, pair.value, child, childPath, version, visits);
   }
@@ -85,6 +88,7 @@ function walkSeq(
       value: item,
       start: range[0],
       end: range[1],
+      templated: isTemplated(item, config.text),
     });
     descend(config, item, spec.item, itemPath, version, visits);
   });
@@ -98,7 +102,7 @@ function descend(
   version: AutheliaVersion,
   visits: Visit[],
 ): void {
-  if (isAlias(value)) return;
+  if (isAlias(value) || isTemplated(value, config.text)) return;
   if (isMap(value)) {
     if (spec.kind === 'map' || spec.kind === 'dict') walkMap(config, value, spec, path, version, visits);
     else if (spec.kind === 'list' && spec.allowSingle) descend(config, value, spec.item, path, version, visits);
@@ -112,7 +116,12 @@ export function pathText(path: readonly PathStep[]): string {
   return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`)).join('');
 }
 
-/** True when a scalar holds template text (`{{ … }}`), which only Authelia's renderer reads. */
-export function isTemplated(value: unknown): boolean {
-  return isScalar(value) && typeof value.value === 'string' && value.value.includes('{{');
+/**
+ * True when a value is template text (`{{ … }}`), which only Authelia's renderer reads: a
+ * scalar that holds it, or an unquoted template that YAML took for a flow mapping.
+ */
+export function isTemplated(value: unknown, text: string): boolean {
+  if (isScalar(value)) return typeof value.value === 'string' && value.value.includes('{{');
+  const start = (value as YamlNode | null)?.range?.[0];
+  return start !== undefined && text.startsWith('{{', start);
 }

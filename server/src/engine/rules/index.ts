@@ -1,5 +1,15 @@
 import type { Rule } from '../rule';
+import { aclMethods } from './acl/methods';
+import { aclNetworks } from './acl/networks';
+import { bypassWithSubject } from './acl/bypass-with-subject';
+import { noRules } from './acl/no-rules';
+import { ruleShape } from './acl/rule-shape';
+import { aclSubject } from './acl/subject';
+import { configConflict } from './config/conflict';
+import { configMinLength } from './config/min-length';
 import { providerCount } from './config/provider-count';
+import { configRequired } from './config/required';
+import { configValue } from './config/value';
 import { authFile } from './ha/auth-file';
 import { authFilePasswordChange } from './ha/auth-file-password-change';
 import { authFilePasswordReset } from './ha/auth-file-password-reset';
@@ -16,6 +26,7 @@ import { removedKey } from './schema/removed-key';
 import { schemaType } from './schema/type';
 import { unknownKey } from './schema/unknown-key';
 import { schemaVersion } from './schema/version';
+import { secretMissing } from './secret/missing';
 import { yamlDuplicateKey } from './yaml/duplicate-key';
 import { yamlSyntax } from './yaml/syntax';
 
@@ -40,4 +51,15 @@ export const RULES: readonly Rule[] = [
   schemaDuration,
   schemaAddress,
   providerCount,
+  configRequired,
+  secretMissing,
+  configMinLength,
+  configConflict,
+  configValue,
+  noRules,
+  ruleShape,
+  bypassWithSubject,
+  aclSubject,
+  aclMethods,
+  aclNetworks,
 ];

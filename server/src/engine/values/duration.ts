@@ -80,3 +80,35 @@ function parseBlocks(value: string): { amount: string; unit: string }[] | undefi
   }
   return blocks.length > 0 ? blocks : undefined;
 }
+
+const UNIT_SECONDS: Record<string, number> = {
+  ns: 1e-9,
+  us: 1e-6,
+  µs: 1e-6,
+  μs: 1e-6,
+  ms: 1e-3,
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86400,
+  w: 604800,
+  M: 2592000,
+  y: 31536000,
+};
+
+/** The length of a valid duration in seconds: a number, or a string in Authelia's grammar. */
+export function durationSeconds(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const blocks = parseBlocks(text);
+  if (!blocks) return undefined;
+  let total = 0;
+  for (const block of blocks) {
+    const unit = SHORT_UNITS.includes(block.unit) ? block.unit : longUnit(block.unit);
+    if (!unit) return undefined;
+    total += Number(block.amount) * UNIT_SECONDS[unit];
+  }
+  return total;
+}

@@ -1,6 +1,5 @@
 import { isScalar } from 'yaml';
 import type { Finding } from '../../finding';
-import { isTemplated } from '../../model-walk';
 import type { Rule, RuleContext } from '../../rule';
 import { checkAddress } from '../../values/address';
 import { scalarTypes } from './common';
@@ -19,7 +18,7 @@ export const schemaAddress: Rule = {
       const spec = visit.spec;
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('address') || !spec.schemes) continue;
-      if (!isScalar(value) || typeof value.value !== 'string' || isTemplated(value) || !value.range) continue;
+      if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range) continue;
 
       const verdict = checkAddress(value.value, spec.schemes, spec.defaultScheme ?? spec.schemes[0]);
       const reason = verdict.valid ? serverPathProblem(visit.pathText, verdict.address.path) : verdict.reason;

@@ -1,6 +1,5 @@
 import { isScalar } from 'yaml';
 import type { Finding } from '../../finding';
-import { isTemplated } from '../../model-walk';
 import type { Rule, RuleContext } from '../../rule';
 import { checkDuration } from '../../values/duration';
 import { scalarTypes } from './common';
@@ -19,7 +18,7 @@ export const schemaDuration: Rule = {
       const spec = visit.spec;
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('duration')) continue;
-      if (!isScalar(value) || typeof value.value !== 'string' || isTemplated(value) || !value.range) continue;
+      if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range) continue;
       if (spec.values?.includes(value.value)) continue;
 
       const verdict = checkDuration(value.value, context.version);

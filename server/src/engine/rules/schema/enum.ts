@@ -1,7 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
 import type { Finding, Fix } from '../../finding';
-import { isTemplated } from '../../model-walk';
 import type { Rule, RuleContext } from '../../rule';
 import { scalarTypes } from './common';
 
@@ -19,7 +18,7 @@ export const schemaEnum: Rule = {
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !spec.values || spec.secret) continue;
       if (scalarTypes(spec).includes('duration')) continue;
-      if (!isScalar(value) || typeof value.value !== 'string' || isTemplated(value) || !value.range) continue;
+      if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range) continue;
 
       const written = value.value;
       const fold = (text: string) => (spec.caseInsensitive ? text.toLowerCase() : text);

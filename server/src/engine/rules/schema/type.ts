@@ -1,7 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../../finding';
 import type { KeySpec } from '../../model';
-import { isTemplated } from '../../model-walk';
 import type { Rule, RuleContext } from '../../rule';
 import { actualWords, expectedWords, scalarTypes } from './common';
 
@@ -16,7 +15,7 @@ export const schemaType: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const visit of context.visits()) {
-      if (!visit.spec || visit.spec.removed || fits(visit.spec, visit.value)) continue;
+      if (!visit.spec || visit.spec.removed || visit.templated || fits(visit.spec, visit.value)) continue;
       findings.push({
         ruleId: this.id,
         severity: 'error',
@@ -35,7 +34,7 @@ export const schemaType: Rule = {
 export function fits(spec: KeySpec, value: unknown): boolean {
   if (value === null || value === undefined || isAlias(value)) return true;
   if (isScalar(value) && value.value === null) return true;
-  if (isTemplated(value)) return true;
+  if (isScalar(value) && typeof value.value === 'string' && value.value.includes('{{')) return true;
 
   switch (spec.kind) {
     case 'any':

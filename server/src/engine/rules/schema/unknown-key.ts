@@ -18,7 +18,7 @@ export const unknownKey: Rule = {
       if (visit.spec || !visit.entry || visit.parentSpec.kind !== 'map') continue;
 
       const known = Object.entries(visit.parentSpec.keys)
-        .filter(([, spec]) => knownIn(spec, context.version) && !spec.removed)
+        .filter(([, spec]) => knownIn(spec, context.version) && !spec.removed && !spec.deprecated)
         .map(([name]) => name);
       const present = new Set(visit.parent?.items.map((pair) => String((pair.key as { value?: unknown })?.value)));
       const suggestion = closest(visit.entry.key, known.filter((name) => !present.has(name)));

@@ -1,0 +1,56 @@
+import { isScalar } from 'yaml';
+import type { Finding, Fix } from '../../finding';
+import type { Rule, RuleContext } from '../../rule';
+import { removeEntry } from '../../yaml-edits';
+import { accessRules, policyOf } from './common';
+
+/**
+ * `acl/bypass-with-subject`: a `bypass` rule that names a subject, or whose `domain_regex`
+ * captures a user or group. Bypass means nobody logs in, so Authelia cannot know who the user
+ * is and refuses the rule. Fixes remove the subject, or require one factor instead.
+ */
+export const bypassWithSubject: Rule = {
+  id: 'acl/bypass-with-subject',
+
+  check({ config }: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const rule of accessRules(config)) {
+      if (policyOf(config, rule) !== 'bypass') continue;
+
+      const subject = config.entry(rule.map, 'subject');
+      const regex = config.entry(rule.map, 'domain_regex');
+      const regexText = regex ? JSON.stringify((regex.pair.value as { toJSON?: () => unknown })?.toJSON?.() ?? '') : '';
+      const namesUser = /\(\?P?<(User|Group)>/.test(regexText);
+      if (!subject && !namesUser) continue;
+
+      const policy = config.entry(rule.map, 'policy')!.pair.value;
+      const fixes: Fix[] = [];
+      if (subject) {
+        fixes.push({
+          title: 'Remove the subject',
+          preferred: true,
+          edits: [removeEntry(config, rule.map, rule.map.items.indexOf(subject.pair as never))],
+        });
+      }
+      if (isScalar(policy) && policy.range) {
+        const quote = policy.type === 'QUOTE_SINGLE' ? "'" : policy.type === 'QUOTE_DOUBLE' ? '"' : '';
+        fixes.push({
+          title: 'Change the policy to one_factor',
+          edits: [{ start: policy.range[0], end: policy.range[1], newText: `${quote}one_factor${quote}` }],
+        });
+      }
+
+      findings.push({
+        ruleId: this.id,
+        severity: 'error',
+        message: subject
+          ? `Rule ${rule.index + 1} bypasses login but names a subject: nobody logs in, so no user or group can match. Authelia refuses it.`
+          : `Rule ${rule.index + 1} bypasses login but its domain_regex captures a User or Group, which only a login provides. Authelia refuses it.`,
+        start: rule.start,
+        end: rule.end,
+        fixes,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,35 @@
+import type { Finding } from '../../finding';
+import type { Rule, RuleContext } from '../../rule';
+import { accessRules, stringsOf } from './common';
+
+/** HTTP verbs Authelia matches: RFC 7231's and WebDAV's. */
+const METHODS = new Set([
+  'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'TRACE', 'CONNECT', 'OPTIONS', 'COPY', 'LOCK',
+  'MKCOL', 'MOVE', 'PROPFIND', 'PROPPATCH', 'UNLOCK',
+]);
+
+/**
+ * `acl/methods`: a rule's `methods` with a verb Authelia does not know or a verb listed twice.
+ * Authelia refuses the rule.
+ */
+export const aclMethods: Rule = {
+  id: 'acl/methods',
+
+  check({ config }: RuleContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const rule of accessRules(config)) {
+      const seen = new Set<string>();
+      for (const method of stringsOf(config.entry(rule.map, 'methods')?.pair.value)) {
+        const verb = method.text.toUpperCase();
+        const problem = !METHODS.has(verb)
+          ? `'${method.text}' is not an HTTP method Authelia knows.`
+          : seen.has(verb)
+            ? `'${method.text}' is listed twice.`
+            : undefined;
+        seen.add(verb);
+        if (problem) findings.push({ ruleId: this.id, severity: 'error', message: problem, start: method.start, end: method.end });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,46 @@
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Finding } from '../../finding';
+import type { Rule, RuleContext } from '../../rule';
+import { accessRules, stringsOf } from './common';
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
+const IPV6 = /^[0-9a-f:]+(\/(12[0-8]|1[01]\d|[1-9]?\d))?$/i;
+
+/**
+ * `acl/networks`: a network in a rule that is neither an IP address, a CIDR range, nor a name
+ * defined under `definitions.network` or `access_control.networks`. Authelia refuses it.
+ */
+export const aclNetworks: Rule = {
+  id: 'acl/networks',
+
+  check({ config }: RuleContext): Finding[] {
+    const names = new Set<string>();
+    const definitions = config.mapAt(['definitions', 'network']);
+    for (const pair of definitions?.items ?? []) if (isScalar(pair.key)) names.add(String(pair.key.value));
+    const legacy = config.valueAt(['access_control', 'networks']);
+    if (isSeq(legacy)) {
+      for (const item of legacy.items) {
+        const name = isMap(item) ? config.entry(item, 'name')?.pair.value : undefined;
+        if (isScalar(name)) names.add(String(name.value));
+      }
+    }
+
+    const findings: Finding[] = [];
+    const ranges = [
+      ...accessRules(config).flatMap((rule) => stringsOf(config.entry(rule.map, 'networks')?.pair.value)),
+      ...(definitions?.items ?? []).flatMap((pair) => stringsOf(pair.value)),
+    ];
+    for (const network of ranges) {
+      const text = network.text.trim();
+      if (text.includes('{{') || IPV4.test(text) || (text.includes(':') && IPV6.test(text)) || names.has(text)) continue;
+      findings.push({
+        ruleId: this.id,
+        severity: 'error',
+        message: `'${text}' is not an IP address, a CIDR range or a defined network name.`,
+        start: network.start,
+        end: network.end,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,29 @@
+import type { Finding } from '../../finding';
+import type { Rule, RuleContext } from '../../rule';
+import { missingOptions } from './required-options';
+
+/**
+ * `config/required`: an option Authelia needs that the config lacks, such as a database's
+ * `address`, the SMTP `sender` or the users file `path`. Authelia refuses to start without
+ * it. Missing secrets are `secret/missing` instead, since they often come from the environment.
+ */
+export const configRequired: Rule = {
+  id: 'config/required',
+
+  check({ config, version }: RuleContext): Finding[] {
+    return missingOptions(config, version)
+      .filter((option) => !option.secret)
+      .map((option) => {
+        const where = option.anchor
+          ? { start: option.anchor.keyStart, end: option.anchor.keyEnd }
+          : config.firstLineRange();
+        const because = option.because ? ` (${option.because})` : '';
+        return {
+          ruleId: this.id,
+          severity: 'error' as const,
+          message: `${option.path} is required${because}: Authelia refuses to start without it.`,
+          ...where,
+        };
+      });
+  },
+};
