@@ -56,18 +56,40 @@ describe('hovers', () => {
     assert.match(hover.markdown, /session\.redis\.high_availability/);
   });
 
-  it('say in one line why a stateless provider is fine', () => {
+  it('say in one line why a stateless provider is fine, then document the key', () => {
     const hover = hoverOn(config, 'smtp:')!;
     assert.equal(config.slice(hover.start, hover.end), 'smtp');
-    assert.match(hover.markdown, /^Fine for high availability: .*mailed/);
-    assert.equal(hover.markdown.split('\n').length, 1);
+    assert.match(hover.markdown, /^Fine for high availability: .*mailed[^\n]*\n\n---\n\n\*\*`notifier\.smtp`\*\*/);
 
     const redis = config.replace('  cookies:', "  redis:\n    host: 'redis'\n  cookies:");
     assert.match(hoverOn(redis, 'redis:')!.markdown, /^Fine for high availability: Redis/);
   });
 
-  it('are absent on other keys, on values and outside Authelia configs', () => {
-    assert.equal(hoverOn(config, 'path:'), undefined);
+  it('document every other key from the model: summary, type, default, versions', () => {
+    const hover = hoverOn(config, 'path:')!;
+    assert.equal(config.slice(hover.start, hover.end), 'path');
+    assert.match(hover.markdown, /^\*\*`authentication_backend\.file\.path`\*\* · a string\n\n\S/);
+    assert.match(hover.markdown, /In 4\.37 and later/);
+
+    const cookies = hoverOn(config, 'cookies:')!;
+    assert.match(cookies.markdown, /^\*\*`session\.cookies`\*\* · a list/);
+    assert.match(cookies.markdown, /Since 4\.38/);
+    assert.match(hoverOn(config, 'cookies:', { version: '4.37' })!.markdown, /Not known to Authelia 4\.37/);
+
+    const domain = hoverOn(config, 'domain:')!;
+    assert.match(domain.markdown, /^\*\*`session\.cookies\[\]\.domain`\*\*/);
+  });
+
+  it('name the replacement of a deprecated key and the variable of a secret', () => {
+    const old = 'jwt_secret: x\nsession: {}\nstorage: {}\n';
+    const hover = hoverAt(lint(old), 1)!;
+    assert.match(hover.markdown, /\*\*Deprecated\*\* since 4\.38: use `identity_validation\.reset_password\.jwt_secret`/);
+    const key = hoverOn(config, 'encryption_key')!;
+    assert.match(key.markdown, /AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE/);
+  });
+
+  it('are absent on unknown keys, on values and outside Authelia configs', () => {
+    assert.equal(hoverOn('session: {}\nstorage: {}\nnot_a_key: 1\n', 'not_a_key'), undefined);
     assert.equal(hoverOn(config, 'example.com'), undefined);
     assert.equal(hoverOn('services:\n  web:\n    image: x\n', 'web'), undefined);
   });
@@ -79,7 +101,9 @@ describe('hovers', () => {
     }
   });
 
-  it('follow single mode: no hover where the finding is off', () => {
-    assert.equal(hoverOn(config, 'local:', { deployment: 'single' }), undefined);
+  it('follow single mode: only the key docs where the finding is off', () => {
+    const hover = hoverOn(config, 'local:', { deployment: 'single' })!;
+    assert.match(hover.markdown, /^\*\*`storage\.local`\*\*/);
+    assert.doesNotMatch(hover.markdown, /BREAKING/);
   });
 });

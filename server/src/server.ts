@@ -1,17 +1,21 @@
 import {
   CodeActionKind,
+  CompletionItemKind,
   DiagnosticSeverity,
+  InsertTextFormat,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type CodeAction,
+  type CompletionItem,
   type Diagnostic,
   type Hover,
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  completeAt,
   hoverAt,
   lint,
   type Finding,
@@ -58,6 +62,7 @@ connection.onInitialize((params: InitializeParams) => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', ':', '-'] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
     },
     serverInfo: { name: 'authelia-language-server' },
@@ -124,6 +129,37 @@ connection.onCodeAction(async (params): Promise<CodeAction[]> => {
       }
     }
     return actions;
+  }, []);
+});
+
+connection.onCompletion(async (params): Promise<CompletionItem[]> => {
+  const document = documents.get(params.textDocument.uri);
+  const current = document && (await currentResult(document));
+  return guard('completion', () => {
+    if (!document || !current) return [];
+    const text = document.getText();
+    return completeAt(current, text, document.offsetAt(params.position)).map((completion, index) => ({
+      label: completion.label,
+      kind:
+        completion.kind === 'key'
+          ? CompletionItemKind.Property
+          : completion.kind === 'value'
+            ? CompletionItemKind.EnumMember
+            : CompletionItemKind.Snippet,
+      detail: completion.detail,
+      documentation: completion.documentation
+        ? { kind: 'markdown', value: completion.documentation }
+        : undefined,
+      insertTextFormat: completion.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: {
+        range: {
+          start: document.positionAt(completion.replaceStart),
+          end: document.positionAt(completion.replaceEnd),
+        },
+        newText: completion.insertText,
+      },
+      sortText: String(index).padStart(4, '0'),
+    }));
   }, []);
 });
 

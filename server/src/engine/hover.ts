@@ -1,5 +1,7 @@
 import type { LintResult } from './index';
+import { keyDocs } from './key-docs';
 import { keyAt } from './key-path';
+import { specAt, type PathStep } from './model';
 import { STATELESSNESS_URL } from './rules/ha/common';
 
 /** Markdown for a hover, and the text it belongs to. */
@@ -122,24 +124,36 @@ const STATELESS_PROVIDERS: Record<string, string> = {
     'of its own.',
 };
 
-/** The hover for the key under `offset`, if it carries a finding or names a provider. */
+/**
+ * The hover at `offset`: for a key that carries an HA finding, what it means and the way out;
+ * for a stateless provider, why it is fine; and for every key the model knows, its summary,
+ * type, default, allowed values and versions.
+ */
 export function hoverAt(result: LintResult, offset: number): HoverContent | undefined {
   if (!result.checked || !result.config) return undefined;
 
   const explained = result.findings.filter(
     (finding) => EXPLANATIONS[finding.ruleId] && finding.start <= offset && offset <= finding.end,
   );
+  const key = keyAt(result.config, offset);
+  const steps: PathStep[] | undefined = key?.path.map((step) => {
+    const index = /^\[(\d+)\]$/.exec(step);
+    return index ? Number(index[1]) : step;
+  });
+  const spec = steps && specAt(steps);
+  const docs = spec && steps ? keyDocs(spec, steps, result.version) : undefined;
+
   if (explained.length > 0) {
-    const markdown = explained
-      .map((finding) => explain(EXPLANATIONS[finding.ruleId], finding.ruleId))
-      .join('\n\n---\n\n');
-    return { markdown, start: explained[0].start, end: explained[0].end };
+    const parts = explained.map((finding) => explain(EXPLANATIONS[finding.ruleId], finding.ruleId));
+    if (docs && key && key.keyStart === explained[0].start) parts.push(docs);
+    return { markdown: parts.join('\n\n---\n\n'), start: explained[0].start, end: explained[0].end };
   }
 
-  const key = keyAt(result.config, offset);
-  const line = key && STATELESS_PROVIDERS[key.path.join('.')];
-  if (key && line) return { markdown: line, start: key.keyStart, end: key.keyEnd };
-  return undefined;
+  if (!key) return undefined;
+  const line = STATELESS_PROVIDERS[key.path.join('.')];
+  const parts = [line, docs].filter((part): part is string => !!part);
+  if (parts.length === 0) return undefined;
+  return { markdown: parts.join('\n\n---\n\n'), start: key.keyStart, end: key.keyEnd };
 }
 
 function explain(explanation: Explanation, ruleId: string): string {

@@ -8,6 +8,7 @@ import { RULES } from './rules';
 export * from './finding';
 export { ConfigDocument } from './config-document';
 export { hoverAt } from './hover';
+export { completeAt, type Completion } from './complete';
 export { applyEdits } from './yaml-edits';
 export { parseDeployment, parseVersion } from './directives';
 export { RULES } from './rules';
