@@ -57,6 +57,8 @@ export interface ScalarSpec extends KeyInfo {
   values?: readonly string[];
   /** Enum values compared without case. */
   caseInsensitive?: boolean;
+  /** Allowed values that arrived after 4.37, with the version that brought each. */
+  valueSince?: Readonly<Record<string, AutheliaVersion>>;
   /** Bounds for numbers. */
   min?: number;
   max?: number;

@@ -14,7 +14,7 @@ export const rootScalars: Record<string, KeySpec> = {
   theme: oneOf(
     'Colour scheme of the portal; auto follows the browser; oled needs 4.39.',
     ['light', 'dark', 'grey', 'auto', 'oled'],
-    { default: 'light' },
+    { default: 'light', valueSince: { oled: '4.39' } },
   ),
   certificates_directory: str(
     'Directory of extra trusted CA certificates (PEM) for outgoing TLS; must exist.',

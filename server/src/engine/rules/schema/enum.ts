@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
-import type { Finding, Fix } from '../../finding';
+import { compareVersions, type Finding, type Fix } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { scalarTypes } from './common';
 
@@ -22,7 +22,19 @@ export const schemaEnum: Rule = {
 
       const written = value.value;
       const fold = (text: string) => (spec.caseInsensitive ? text.toLowerCase() : text);
-      if (written === '' || spec.values.some((allowed) => fold(allowed) === fold(written))) continue;
+      const match = spec.values.find((allowed) => fold(allowed) === fold(written));
+      const arrived = match && spec.valueSince?.[match];
+      if (match && arrived && compareVersions(context.version, arrived) < 0) {
+        findings.push({
+          ruleId: this.id,
+          severity: 'error',
+          message: `'${written}' for ${visit.pathText} arrived in ${arrived}; Authelia ${context.version} refuses it.`,
+          start: value.range[0],
+          end: value.range[1],
+        });
+        continue;
+      }
+      if (written === '' || match) continue;
 
       const [start, end] = value.range;
       const quote = value.type === 'QUOTE_SINGLE' ? "'" : value.type === 'QUOTE_DOUBLE' ? '"' : '';
