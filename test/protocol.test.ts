@@ -10,6 +10,7 @@ import type {
   TextEdit,
 } from 'vscode-languageserver-protocol';
 import { LspClient, type AutheliaSettings } from './helpers/lsp-client';
+import { underTest } from './helpers/rules';
 import { applyTextEdits, inside, keyRange, offsetAt, positionAt } from './helpers/text';
 
 const ROOT = join(__dirname, '..');
@@ -132,7 +133,7 @@ describe('language server over stdio (dist/server.js)', function () {
       await start();
       const diagnostics = await client.open(URI, EXAMPLE);
 
-      assert.deepEqual(summary(diagnostics), exampleExpectations(EXAMPLE));
+      assert.deepEqual(summary(underTest(diagnostics)), exampleExpectations(EXAMPLE));
       // The same keys, written out, so a wrong helper cannot hide a wrong range.
       assert.deepEqual(only(diagnostics, 'ha/session-memory').range, {
         start: { line: 20, character: 0 },
@@ -142,8 +143,8 @@ describe('language server over stdio (dist/server.js)', function () {
         start: { line: 30, character: 2 },
         end: { line: 30, character: 7 },
       });
-      for (const diagnostic of diagnostics) {
-        assert.equal(diagnostic.source, 'authelia');
+      for (const diagnostic of diagnostics) assert.equal(diagnostic.source, 'authelia');
+      for (const diagnostic of underTest(diagnostics)) {
         assert.deepEqual(diagnostic.codeDescription, { href: HREF });
       }
       const message = (code: string) => messageOf(only(diagnostics, code));
@@ -198,7 +199,10 @@ describe('language server over stdio (dist/server.js)', function () {
       await client.didChange(URI, fixed, 2);
       const after = await republished;
       assert.equal(after.version, 2);
-      assert.deepEqual(summary(after.diagnostics), exampleExpectations(fixed, 'ha/session-memory'));
+      assert.deepEqual(
+        summary(underTest(after.diagnostics)),
+        exampleExpectations(fixed, 'ha/session-memory'),
+      );
 
       // The new provider is explained in one line.
       const redis = keyRange(fixed, 'redis');
@@ -231,7 +235,10 @@ describe('language server over stdio (dist/server.js)', function () {
 
       const republished = client.nextDiagnostics(URI);
       await client.didChange(URI, single, 2);
-      assert.deepEqual(summary((await republished).diagnostics), singleExpectations(single));
+      assert.deepEqual(
+        summary(underTest((await republished).diagnostics)),
+        singleExpectations(single),
+      );
     });
 
     it('replaces SQLite with PostgreSQL, and the PostgreSQL key then hovers as fine', async () => {
@@ -246,7 +253,7 @@ describe('language server over stdio (dist/server.js)', function () {
       const republished = client.nextDiagnostics(URI);
       await client.didChange(URI, fixed, 2);
       const after = (await republished).diagnostics;
-      assert.deepEqual(summary(after), exampleExpectations(fixed, 'ha/storage-sqlite'));
+      assert.deepEqual(summary(underTest(after)), exampleExpectations(fixed, 'ha/storage-sqlite'));
 
       const hover = await client.hover(URI, inside(keyRange(fixed, 'postgres'), 3));
       assert.equal(
@@ -322,7 +329,7 @@ describe('language server over stdio (dist/server.js)', function () {
     it('checks for one instance when workspace/configuration says deployment single', async () => {
       await start({ deployment: 'single', version: '4.39' });
       const diagnostics = await client.open(URI, EXAMPLE);
-      assert.deepEqual(summary(diagnostics), singleExpectations(EXAMPLE));
+      assert.deepEqual(summary(underTest(diagnostics)), singleExpectations(EXAMPLE));
       const session = messageOf(only(diagnostics, 'ha/session-memory'));
       assert.match(session, /^Sessions are kept in memory /);
     });
@@ -342,8 +349,11 @@ describe('language server over stdio (dist/server.js)', function () {
       await client.didChangeConfiguration();
       const after = await republished;
       assert.equal(after.version, 1);
-      assert.deepEqual(summary(after.diagnostics), exampleExpectations(EXAMPLE));
-      assert.deepEqual(summary((await republishedOther).diagnostics), exampleExpectations(EXAMPLE));
+      assert.deepEqual(summary(underTest(after.diagnostics)), exampleExpectations(EXAMPLE));
+      assert.deepEqual(
+        summary(underTest((await republishedOther).diagnostics)),
+        exampleExpectations(EXAMPLE),
+      );
       assert.equal(client.configurationRequests.length, 4);
     });
 
@@ -370,7 +380,7 @@ describe('language server over stdio (dist/server.js)', function () {
       await start({ deployment: 'highAvailability', version: '4.38' });
       const diagnostics = await client.open(URI, EXAMPLE);
       assert.deepEqual(
-        summary(diagnostics),
+        summary(underTest(diagnostics)),
         exampleExpectations(EXAMPLE, 'ha/auth-file-password-change'),
       );
       // The quick fix writes the 4.38 syntax.
@@ -383,7 +393,7 @@ describe('language server over stdio (dist/server.js)', function () {
     it('lets a comment in the file override the deployment setting', async () => {
       await start({ deployment: 'single' });
       const text = `# authelia-lint: deployment=ha\n${EXAMPLE}`;
-      assert.deepEqual(summary(await client.open(URI, text)), exampleExpectations(text));
+      assert.deepEqual(summary(underTest(await client.open(URI, text))), exampleExpectations(text));
     });
 
     it('checks a file with one Authelia section only where the files globs point', async () => {
@@ -391,7 +401,8 @@ describe('language server over stdio (dist/server.js)', function () {
       const session = { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } };
 
       await start({ deployment: 'highAvailability', files: ['**/conf.d/*.yml'] });
-      assert.deepEqual(summary(await client.open('file:///work/x/conf.d/session.yml', partial)), [
+      const inConfD = await client.open('file:///work/x/conf.d/session.yml', partial);
+      assert.deepEqual(summary(underTest(inConfD)), [
         { code: 'ha/session-memory', severity: ERROR, range: session },
       ]);
       assert.deepEqual(await client.open('file:///work/x/session.yml', partial), []);
@@ -401,7 +412,7 @@ describe('language server over stdio (dist/server.js)', function () {
       await client.didChangeConfiguration();
       assert.deepEqual((await republished).diagnostics, []);
       const inAutheliaFolder = 'file:///srv/authelia/config/session.yml';
-      assert.deepEqual(summary(await client.open(inAutheliaFolder, partial)), [
+      assert.deepEqual(summary(underTest(await client.open(inAutheliaFolder, partial))), [
         { code: 'ha/session-memory', severity: ERROR, range: session },
       ]);
     });
@@ -438,7 +449,7 @@ describe('language server over stdio (dist/server.js)', function () {
       assert.notEqual(text, EXAMPLE);
       const diagnostics = await client.open(URI, text);
       const end = positionAt(text, text.length);
-      assert.deepEqual(summary(diagnostics), [
+      assert.deepEqual(summary(underTest(diagnostics)), [
         ...exampleExpectations(text),
         { code: 'yaml/syntax', severity: ERROR, range: { start: end, end } },
       ]);
@@ -479,7 +490,7 @@ describe('language server over stdio (dist/server.js)', function () {
 
       // An edit that adds a NUL clears what was published before.
       const other = 'file:///work/x/b/configuration.yml';
-      assert.equal((await client.open(other, EXAMPLE)).length, 7);
+      assert.equal(underTest(await client.open(other, EXAMPLE)).length, 7);
       const cleared = client.nextDiagnostics(other);
       await client.didChange(other, `${EXAMPLE}\u0000`, 2);
       assert.deepEqual((await cleared).diagnostics, []);
@@ -513,7 +524,7 @@ describe('language server over stdio (dist/server.js)', function () {
         last = published.diagnostics;
         await client.hover(URI, { line: 0, character: 0 });
       }
-      assert.deepEqual(summary(last), exampleExpectations(EXAMPLE));
+      assert.deepEqual(summary(underTest(last)), exampleExpectations(EXAMPLE));
       assert.equal(client.alive, true);
     });
   });
@@ -524,6 +535,8 @@ describe('language server over stdio (dist/server.js)', function () {
       'SESSIONSECRET-5555555555',
       'LDAPSECRET-0987654321',
       'JWTSECRET-7777777777',
+      'SHORTKEY-4242',
+      'DUOSECRET-3141592653',
     ];
 
     function assertNoSecret(where: string, text: string) {
@@ -540,19 +553,30 @@ describe('language server over stdio (dist/server.js)', function () {
       const text = fixture('secrets.yml');
       for (const secret of SECRETS) assert.ok(text.includes(secret), secret);
       const diagnostics = await client.open(URI, text);
-      assert.deepEqual(codes(diagnostics), [
+      assert.deepEqual(codes(underTest(diagnostics)), [
         'ha/session-memory',
         'yaml/duplicate-key',
         'ha/storage-sqlite',
         'ha/notifier-filesystem',
         'yaml/syntax',
       ]);
+      // The full validation rules report on the secrets' keys too, and are scanned with the rest:
+      // a password inside an address, a too short encryption key, a half-configured Duo.
+      for (const code of [
+        'schema/address',
+        'config/min-length',
+        'config/required',
+        'secret/missing',
+      ]) {
+        assert.ok(codes(diagnostics).includes(code), `no ${code} in ${codes(diagnostics)}`);
+      }
       assertNoSecret('diagnostics', JSON.stringify(diagnostics));
 
       for (const diagnostic of diagnostics) {
         const { range, code } = diagnostic;
         const actions = (await client.codeActions(URI, range, [diagnostic])) as CodeAction[];
-        assert.ok(actions.length > 0 || String(code).startsWith('yaml/'), String(code));
+        // Every ha/* finding has a fix; the other rules' titles and edits are scanned too.
+        assert.ok(actions.length > 0 || !String(code).startsWith('ha/'), String(code));
         for (const action of actions) {
           assertNoSecret(`title of a ${diagnostic.code} action`, action.title);
           assertNoSecret(`edits of a ${diagnostic.code} action`, JSON.stringify(action.edit));
