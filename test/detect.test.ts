@@ -113,3 +113,27 @@ describe('deployment and version', () => {
     assert.equal(result.version, '4.38');
   });
 });
+
+describe('config fragments', () => {
+  const fragment = "storage:\n  postgres:\n    address: 'tcp://db:5432'\n";
+  const path = '/srv/authelia/conf.d/storage.yml';
+
+  it('does not ask for the sections other files may hold', () => {
+    const ids = lint(fragment, { path }).findings.map((finding) => finding.ruleId);
+    assert.ok(!ids.includes('acl/no-rules'));
+    assert.ok(!ids.includes('ha/session-memory'));
+    const required = lint(fragment, { path }).findings.filter((f) => f.ruleId === 'config/required');
+    assert.deepEqual(
+      required.map((f) => f.message.split(' ')[0]),
+      ['storage.postgres.database', 'storage.postgres.username'],
+    );
+  });
+
+  it('still asks for them in a whole config', () => {
+    const whole = `${fragment}notifier:\n  smtp:\n    address: 'smtp://m:25'\n    sender: a@b.c\n`;
+    const ids = lint(whole).findings.map((finding) => finding.ruleId);
+    assert.ok(ids.includes('acl/no-rules'));
+    assert.ok(ids.includes('ha/session-memory'));
+    assert.ok(lint(whole).findings.some((f) => f.message.startsWith('authentication_backend is required')));
+  });
+});

@@ -121,6 +121,7 @@ describe('language server over stdio (dist/server.js)', function () {
         textDocumentSync: 2,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        completionProvider: { triggerCharacters: [' ', ':', '-'] },
       },
       serverInfo: { name: 'authelia-language-server' },
     });
@@ -207,9 +208,10 @@ describe('language server over stdio (dist/server.js)', function () {
       // The new provider is explained in one line.
       const redis = keyRange(fixed, 'redis');
       const hover = await client.hover(URI, inside(redis, 2));
-      const text = markdownOf(hover);
+      const [line, docs] = markdownOf(hover).split('\n\n---\n\n');
+      assert.match(docs, /^\*\*`session\.redis`\*\*/);
       assert.equal(
-        text,
+        line,
         'Fine for high availability: Redis holds the sessions, so every replica sees the same ' +
           'logins and a restart logs nobody out.',
       );
@@ -257,7 +259,7 @@ describe('language server over stdio (dist/server.js)', function () {
 
       const hover = await client.hover(URI, inside(keyRange(fixed, 'postgres'), 3));
       assert.equal(
-        markdownOf(hover),
+        markdownOf(hover).split('\n\n---\n\n')[0],
         'Fine for high availability: every replica reads and writes the same PostgreSQL database.',
       );
     });
@@ -298,13 +300,18 @@ describe('language server over stdio (dist/server.js)', function () {
       const backendKey = keyRange(EXAMPLE, 'authentication_backend');
       const backend = markdownOf(await client.hover(URI, inside(backendKey)));
       const parts = backend.split('\n\n---\n\n');
-      assert.equal(parts.length, 2, backend);
+      assert.equal(parts.length, 3, backend);
       assert.match(parts[0], /`ha\/auth-file-password-reset`/);
       assert.match(parts[1], /`ha\/auth-file-password-change`/);
+      assert.match(parts[2], /^\*\*`authentication_backend`\*\* · a mapping of keys/);
 
-      assert.equal(await client.hover(URI, inside(keyRange(EXAMPLE, 'level'))), null);
-      assert.equal(await client.hover(URI, inside(keyRange(EXAMPLE, 'log'))), null);
-      assert.equal(await client.hover(URI, inside(keyRange(EXAMPLE, 'default_policy'), 4)), null);
+      // Keys without a finding get the key model's documentation only.
+      const level = markdownOf(await client.hover(URI, inside(keyRange(EXAMPLE, 'level'))));
+      assert.match(level, /^\*\*`log\.level`\*\* · a string\n\n/);
+      assert.match(level, /Default: `info`/);
+      const policy = markdownOf(await client.hover(URI, inside(keyRange(EXAMPLE, 'default_policy'), 4)));
+      assert.match(policy, /^\*\*`access_control\.default_policy`\*\*/);
+      assert.doesNotMatch(policy, /BREAKING|MEDIUM|HIGH/);
       // A comment line and the value of a finding's key are not the key.
       assert.equal(await client.hover(URI, { line: 0, character: 5 }), null);
       const path = EXAMPLE.indexOf("'/config/db.sqlite3'");
@@ -364,7 +371,11 @@ describe('language server over stdio (dist/server.js)', function () {
       await client.didOpen(URI, EXAMPLE);
       const early = await client.hover(URI, inside(keyRange(EXAMPLE, 'local'), 2));
       const session = only((await published).diagnostics, 'ha/session-memory');
-      assert.equal(early, null, 'storage.local is fine for one instance: no BREAKING hover');
+      assert.doesNotMatch(
+        markdownOf(early),
+        /BREAKING/,
+        'storage.local is fine for one instance: no BREAKING hover',
+      );
 
       // The same while the server re-pulls settings after didChangeConfiguration.
       const republished = client.nextDiagnostics(URI);

@@ -35,6 +35,26 @@ function run(command, args, env = process.env) {
   console.log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** Settings an outer npm may pass on that still make sense for a nested npm. */
+const KEPT_NPM_SETTINGS = new Set([
+  'npm_config_cache',
+  'npm_config_userconfig',
+  'npm_config_globalconfig',
+  'npm_config_registry',
+  'npm_config_cafile',
+]);
+
+/** The environment without what an outer `npm run` adds, so that npm starts afresh. */
+function cleanNpmEnv() {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => {
+      const lower = name.toLowerCase();
+      if (KEPT_NPM_SETTINGS.has(lower)) return true;
+      return !lower.startsWith('npm_') && name !== 'NODE';
+    }),
+  );
+}
+
 /** Installs Node 24 and code-server unless the stamp says they are there; returns the paths. */
 export function ensureTools() {
   const paths = toolPaths();
@@ -47,16 +67,16 @@ export function ensureTools() {
   mkdirSync(cacheDir, { recursive: true });
   const quiet = ['--no-audit', '--no-fund', '--no-save', '--loglevel=error'];
   if (!existsSync(paths.node)) {
-    run('npm', ['install', '--prefix', join(cacheDir, 'node24'), ...quiet, NODE_PACKAGE]);
+    run('npm', ['install', '--prefix', join(cacheDir, 'node24'), ...quiet, NODE_PACKAGE], cleanNpmEnv());
   }
 
   // code-server's native modules build against Node 24's headers, which the package ships;
-  // without npm_config_nodedir node-gyp would try to download them.
-  const env = {
-    ...process.env,
-    PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH}`,
-    npm_config_nodedir: paths.nodeDir,
-  };
+  // without npm_config_nodedir node-gyp would try to download them. Under `npm run` the
+  // outer npm's settings arrive as npm_* variables; its npm_config_user_agent names Node 20,
+  // and code-server's postinstall reads the Node version from there and refuses to install.
+  const env = { ...cleanNpmEnv(), PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH}` };
+  env.npm_config_nodedir = paths.nodeDir;
+  env.NODE = paths.node;
   run(
     'npm',
     [

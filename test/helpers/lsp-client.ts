@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import {
   CodeActionRequest,
+  CompletionRequest,
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
@@ -19,6 +20,8 @@ import {
   createProtocolConnection,
   type CodeAction,
   type Command,
+  type CompletionItem,
+  type CompletionList,
   type ConfigurationParams,
   type Diagnostic,
   type Hover,
@@ -187,6 +190,10 @@ export class LspClient {
       range,
       context: { diagnostics, only: ['quickfix'] },
     });
+  }
+
+  completion(uri: string, position: Position): Promise<CompletionItem[] | CompletionList | null> {
+    return this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
   }
 
   /** True while the server process runs. */

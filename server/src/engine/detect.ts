@@ -23,21 +23,23 @@ export const AUTHELIA_SECTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Decides whether a YAML file is an Authelia config: it carries Authelia's schema modeline,
- * or has two of Authelia's own sections, or sits where the `files` globs point and has one.
+ * How a YAML file counts as an Authelia config: `whole` when it carries Authelia's schema
+ * modeline or has two of Authelia's own sections; `fragment` when it only sits where the
+ * `files` globs point and has one section (Authelia merges several files, so the other
+ * sections may live elsewhere); undefined when it is not an Authelia config.
  */
-export function isAutheliaConfig(
+export function autheliaConfigKind(
   config: ConfigDocument,
   directives: FileDirectives,
   path: string | undefined,
   globs: readonly string[] = DEFAULT_FILE_GLOBS,
-): boolean {
-  if (directives.hasAutheliaModeline) return true;
+): 'whole' | 'fragment' | undefined {
+  if (directives.hasAutheliaModeline) return 'whole';
 
   const sections = countSections(config);
-  if (sections >= 2) return true;
+  if (sections >= 2) return 'whole';
 
-  return sections === 1 && path !== undefined && matchesGlobs(path, globs);
+  return sections === 1 && path !== undefined && matchesGlobs(path, globs) ? 'fragment' : undefined;
 }
 
 /** True when a path or `file:` URI matches one of the globs. */

@@ -1,5 +1,5 @@
 import { ConfigDocument } from './config-document';
-import { isAutheliaConfig } from './detect';
+import { autheliaConfigKind } from './detect';
 import { readDirectives, resolveTarget } from './directives';
 import type { AutheliaVersion, Deployment, Finding, LintOptions } from './finding';
 import { RuleContext } from './rule';
@@ -52,13 +52,12 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   if (text.includes('\u0000')) return empty('binary');
 
   const config = new ConfigDocument(text);
-  if (!isAutheliaConfig(config, directives, options.path, options.files)) {
-    return { ...empty('not-authelia'), config };
-  }
+  const kind = autheliaConfigKind(config, directives, options.path, options.files);
+  if (!kind) return { ...empty('not-authelia'), config };
 
   const findings: Finding[] = [];
   const ruleFailures: LintResult['ruleFailures'] = [];
-  const context = new RuleContext(config, target.deployment, target.version);
+  const context = new RuleContext(config, target.deployment, target.version, kind === 'fragment');
   for (const rule of RULES) {
     try {
       findings.push(...rule.check(context));

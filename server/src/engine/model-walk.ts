@@ -9,8 +9,8 @@ import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from '
  */
 export interface Visit {
   path: PathStep[];
-  /** `session.cookies[0].domain`. */
-  pathText: string;
+  /** `session.cookies[0].domain`, written when first asked for. */
+  readonly pathText: string;
   /** The model's spec for the place; undefined when the model does not know the key. */
   spec: KeySpec | undefined;
   /** The spec of the mapping, named entries or list that holds the place. */
@@ -54,7 +54,9 @@ function walkMap(
     const child = childSpec(spec, key);
     visits.push({
       path: childPath,
-      pathText: pathText(childPath),
+      get pathText() {
+        return pathText(this.path);
+      },
       spec: child,
       parentSpec: spec,
       entry: { pair: pair as KeyedPair['pair'], key, keyStart, keyEnd },
@@ -82,7 +84,9 @@ function walkSeq(
     const itemPath = [...path, index];
     visits.push({
       path: itemPath,
-      pathText: pathText(itemPath),
+      get pathText() {
+        return pathText(this.path);
+      },
       spec: spec.item,
       parentSpec: spec,
       value: item,

@@ -10,6 +10,11 @@ export class RuleContext {
     readonly config: ConfigDocument,
     readonly deployment: Deployment,
     readonly version: AutheliaVersion,
+    /**
+     * The file is one piece of a config that Authelia merges from several files: sections it
+     * lacks may live in the other files, so their absence is not reported.
+     */
+    readonly fragment = false,
   ) {}
 
   /** The config matched against the key model, walked once and shared by every rule. */

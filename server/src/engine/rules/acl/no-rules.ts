@@ -10,8 +10,9 @@ import type { Rule, RuleContext } from '../../rule';
 export const noRules: Rule = {
   id: 'acl/no-rules',
 
-  check({ config }: RuleContext): Finding[] {
+  check({ config, fragment }: RuleContext): Finding[] {
     const section = config.entryAt(['access_control']);
+    if (!section && fragment) return [];
     const rules = config.valueAt(['access_control', 'rules']);
     if (isSeq(rules) && rules.items.length > 0) return [];
 

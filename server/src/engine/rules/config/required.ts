@@ -10,9 +10,9 @@ import { missingOptions } from './required-options';
 export const configRequired: Rule = {
   id: 'config/required',
 
-  check({ config, version }: RuleContext): Finding[] {
+  check({ config, version, fragment }: RuleContext): Finding[] {
     return missingOptions(config, version)
-      .filter((option) => !option.secret)
+      .filter((option) => !option.secret && !(fragment && !option.path.includes('.')))
       .map((option) => {
         const where = option.anchor
           ? { start: option.anchor.keyStart, end: option.anchor.keyEnd }

@@ -19,13 +19,15 @@ export const ADD_REDIS_FIX_TITLE = 'Add a Redis session provider';
  * Each replica then knows only the logins it handled itself, and a restart forgets them all.
  * Authelia accepts this silently, so a replicated deployment looks fine until users are
  * logged out at random. Breaking for several replicas; for a single instance it still means
- * that every restart logs everyone out.
+ * that every restart logs everyone out. A config fragment without a `session` section is left
+ * alone: Authelia merges several files, and the session may be set in another one.
  */
 export const sessionMemory: Rule = {
   id: 'ha/session-memory',
 
-  check({ config, deployment }: RuleContext): Finding[] {
+  check({ config, deployment, fragment }: RuleContext): Finding[] {
     const session = config.entryAt(['session']);
+    if (!session && fragment) return [];
     if (session && isMap(session.pair.value) && config.entry(session.pair.value, 'redis')) {
       return [];
     }

@@ -1,4 +1,4 @@
-import { isScalar, visit } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { removeEntry } from '../../yaml-edits';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
@@ -14,34 +14,46 @@ export const yamlDuplicateKey: Rule = {
   check({ config }: RuleContext): Finding[] {
     const findings: Finding[] = [];
 
-    visit(config.document, {
-      Map: (_, map) => {
-        const seen = new Map<string, [number, number]>();
-        for (const [index, pair] of map.items.entries()) {
-          if (!isScalar(pair.key) || !pair.key.range) continue;
-          const name = String(pair.key.value);
-          if (name === '<<') continue;
+    forEachMap(config.document.contents, (map) => {
+      if (map.items.length < 2) return;
+      const seen = new Map<string, [number, number]>();
+      map.items.forEach((pair, index) => {
+        if (!isScalar(pair.key) || !pair.key.range) return;
+        const name = String(pair.key.value);
+        if (name === '<<') return;
 
-          const [start, end] = pair.key.range;
-          const first = seen.get(name);
-          if (!first) {
-            seen.set(name, [start, end]);
-            continue;
-          }
-          findings.push({
-            ruleId: this.id,
-            severity: 'error',
-            message: `Duplicate key '${name}': Authelia refuses a mapping that names a key twice.`,
-            start,
-            end,
-            related: [{ start: first[0], end: first[1], message: `'${name}' is first set here` }],
-            fixes: [{ title: 'Remove this duplicate', edits: [removeEntry(config, map, index)] }],
-          });
+        const [start, end] = pair.key.range;
+        const first = seen.get(name);
+        if (!first) {
+          seen.set(name, [start, end]);
+          return;
         }
-      },
+        findings.push({
+          ruleId: this.id,
+          severity: 'error',
+          message: `Duplicate key '${name}': Authelia refuses a mapping that names a key twice.`,
+          start,
+          end,
+          related: [{ start: first[0], end: first[1], message: `'${name}' is first set here` }],
+          fixes: [{ title: 'Remove this duplicate', edits: [removeEntry(config, map, index)] }],
+        });
+      });
     });
 
     return findings;
   },
 };
 
+
+/** Calls `action` for every mapping under a node, depth first, without allocating paths. */
+function forEachMap(node: unknown, action: (map: YAMLMap) => void): void {
+  if (isMap(node)) {
+    action(node);
+    for (const pair of node.items) {
+      forEachMap(pair.key, action);
+      forEachMap(pair.value, action);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) forEachMap(isPair(item) ? item.value : item, action);
+  }
+}
