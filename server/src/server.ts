@@ -170,8 +170,7 @@ async function validate(document: TextDocument): Promise<void> {
     if (documents.get(document.uri)?.version !== document.version) return;
 
     const started = performance.now();
-    const result = lint(document.getText(), { ...options, path: document.uri });
-    checked.set(document.uri, { version: document.version, options, result });
+    const result = lintDocument(document, options);
     const elapsed = (performance.now() - started).toFixed(1);
 
     for (const failure of result.ruleFailures) {
@@ -200,13 +199,25 @@ async function currentResult(document: TextDocument): Promise<LintResult | undef
     const cached = checked.get(document.uri);
     if (cached?.version === document.version && cached.options === options) return cached.result;
 
-    const result = lint(document.getText(), { ...options, path: document.uri });
-    checked.set(document.uri, { version: document.version, options, result });
-    return result;
+    return lintDocument(document, options);
   } catch (error) {
     connection.console.error(`checking ${document.uri} failed: ${describe(error)}`);
     return undefined;
   }
+}
+
+/**
+ * Lints the document's current text and caches the result. When the last lint used the same
+ * settings, its parse is handed to the engine, which re-parses only the part that changed.
+ */
+function lintDocument(document: TextDocument, options: LintOptions): LintResult {
+  const cached = checked.get(document.uri);
+  const previous = cached?.options === options ? cached.result.config : undefined;
+  checked.delete(document.uri);
+
+  const result = lint(document.getText(), { ...options, path: document.uri }, previous);
+  checked.set(document.uri, { version: document.version, options, result });
+  return result;
 }
 
 function settingsFor(uri: string): Promise<LintOptions> {

@@ -10,6 +10,9 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 
+/** How every config is parsed: duplicate keys are our own rule, and errors carry no source. */
+export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
+
 /** A mapping entry whose key is a plain scalar, as the rules see it. */
 export interface KeyedPair {
   pair: Pair<Scalar, unknown>;
@@ -25,16 +28,34 @@ export interface KeyedPair {
  */
 export class ConfigDocument {
   readonly document: Document.Parsed;
-  readonly lineCounter = new LineCounter();
 
-  constructor(readonly text: string) {
-    this.document = parseDocument(text, {
-      lineCounter: this.lineCounter,
-      uniqueKeys: false,
-      prettyErrors: false,
-      strict: false,
-    });
+  /**
+   * Parses `text`, or wraps a document already parsed from it (an incremental re-parse hands
+   * over the document it spliced together).
+   */
+  constructor(
+    readonly text: string,
+    document?: Document.Parsed,
+  ) {
+    this.document = document ?? parseDocument(text, PARSE_OPTIONS);
   }
+
+  /** Line starts of the text, for turning offsets into lines and columns; built when asked. */
+  get lineCounter(): LineCounter {
+    if (!this.lines) {
+      this.lines = new LineCounter();
+      this.lines.addNewLine(0);
+      for (let at = this.text.indexOf('\n'); at !== -1; at = this.text.indexOf('\n', at + 1)) {
+        this.lines.addNewLine(at + 1);
+      }
+    }
+    return this.lines;
+  }
+
+  private lines: LineCounter | undefined;
+
+  /** Known to hold no anchors or aliases, which incremental re-parsing needs; unset when unknown. */
+  anchorFree: boolean | undefined;
 
   /** The top-level mapping, or undefined when the document is not a mapping. */
   get root(): YAMLMap | undefined {

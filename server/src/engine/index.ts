@@ -2,6 +2,7 @@ import { ConfigDocument } from './config-document';
 import { autheliaConfigKind } from './detect';
 import { readDirectives, resolveTarget } from './directives';
 import type { AutheliaVersion, Deployment, Finding, LintOptions } from './finding';
+import { reparse } from './incremental';
 import { RuleContext } from './rule';
 import { RULES } from './rules';
 
@@ -35,9 +36,11 @@ export interface LintResult {
 
 /**
  * Checks one config text. Never throws: a text that is binary, huge or not an Authelia config
- * gives no findings, and a rule that fails is left out and named in `ruleFailures`.
+ * gives no findings, and a rule that fails is left out and named in `ruleFailures`. Given the
+ * parse of an earlier version of the same document, only the part an edit touched is parsed
+ * again; that earlier parse must not be used afterwards.
  */
-export function lint(text: string, options: LintOptions = {}): LintResult {
+export function lint(text: string, options: LintOptions = {}, previous?: ConfigDocument): LintResult {
   const directives = readDirectives(text.length > MAX_TEXT_LENGTH ? '' : text);
   const target = resolveTarget(directives, options);
   const empty = (skipped: SkipReason): LintResult => ({
@@ -51,7 +54,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   if (text.length > MAX_TEXT_LENGTH) return empty('too-large');
   if (text.includes('\u0000')) return empty('binary');
 
-  const config = new ConfigDocument(text);
+  const config = (previous && reparseSafely(previous, text)) ?? new ConfigDocument(text);
   const kind = autheliaConfigKind(config, directives, options.path, options.files);
   if (!kind) return { ...empty('not-authelia'), config };
 
@@ -68,4 +71,13 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { checked: true, ...target, findings, config, ruleFailures };
+}
+
+/** An incremental re-parse, or undefined when it fails in any way. */
+function reparseSafely(previous: ConfigDocument, text: string): ConfigDocument | undefined {
+  try {
+    return reparse(previous, text);
+  } catch {
+    return undefined;
+  }
 }

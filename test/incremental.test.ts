@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { ConfigDocument, lint, type LintResult } from '../server/src/engine';
+import { reparse } from '../server/src/engine/incremental';
+import { generateConfig } from './support/generate';
+
+/**
+ * Incremental re-parsing must give exactly what a full parse gives. Random edits, from a fixed
+ * seed, are applied one after another to generated configs; after each, the incremental lint
+ * and a full lint must agree on every finding, and the two parse trees on every offset.
+ */
+
+/** A small deterministic random source (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTIONS = [
+  'a', 'Z', '1', ' ', '\n', ':', '-', "'", '"', '#', '{', '[', '  ', 'x: 1\n',
+  "    - domain: 'new.example.com'\n      policy: 'one_factor'\n", '\n  ', 'two_factor', '{{ x }}',
+];
+
+function randomEdit(text: string, next: () => number): string {
+  const at = Math.floor(next() * text.length);
+  const choice = next();
+  if (choice < 0.5) {
+    const insertion = INSERTIONS[Math.floor(next() * INSERTIONS.length)];
+    return text.slice(0, at) + insertion + text.slice(at);
+  }
+  const length = 1 + Math.floor(next() * (choice < 0.8 ? 3 : 40));
+  const replacement = choice < 0.9 ? '' : INSERTIONS[Math.floor(next() * INSERTIONS.length)];
+  return text.slice(0, at) + replacement + text.slice(at + length);
+}
+
+/** Every node's kind and offsets, in document order. */
+function shape(config: ConfigDocument): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (isPair(node)) {
+      walk(node.key);
+      walk(node.value);
+      return;
+    }
+    const range = (node as { range?: number[] } | null)?.range;
+    const kind = isMap(node) ? 'map' : isSeq(node) ? 'seq' : isScalar(node) ? `scalar:${String(node.value)}` : typeof node;
+    out.push(`${kind}@${range?.join(',')}`);
+    if (isMap(node) || isSeq(node)) for (const item of node.items) walk(item);
+  };
+  walk(config.document.contents);
+  return out;
+}
+
+function findings(result: LintResult): string[] {
+  return result.findings.map((finding) =>
+    JSON.stringify([finding.ruleId, finding.severity, finding.message, finding.start, finding.end, finding.related, finding.fixes]),
+  );
+}
+
+describe('incremental re-parsing', () => {
+  for (const [rules, broken, seed, edits] of [
+    [30, false, 1, 150],
+    [30, true, 2, 150],
+    [120, false, 3, 40],
+  ] as const) {
+    it(`agrees with a full parse over ${edits} random edits (${rules} rules${broken ? ', broken' : ''})`, function () {
+      this.timeout(120_000);
+      const next = random(seed);
+      let text = generateConfig({ rules, broken });
+      let previous = new ConfigDocument(text);
+      let spliced = 0;
+
+      for (let step = 0; step < edits; step++) {
+        const edited = randomEdit(text, next);
+        const full = lint(edited);
+        const incremental = lint(edited, {}, previous);
+        if (incremental.config && incremental.config.document !== full.config?.document) spliced++;
+
+        assert.deepEqual(findings(incremental), findings(full), `step ${step}`);
+        assert.deepEqual(shape(incremental.config!), shape(full.config!), `step ${step}`);
+
+        text = edited;
+        previous = incremental.config ?? new ConfigDocument(text);
+      }
+      assert.ok(spliced > edits / 4, `only ${spliced} of ${edits} edits were incremental`);
+    });
+  }
+
+  it('splices a one-character edit inside one rule without a full parse', () => {
+    const text = generateConfig({ rules: 50, broken: false });
+    const previous = new ConfigDocument(text);
+    const at = text.indexOf("'app7.example.com'") + 4;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const spliced = reparse(previous, edited);
+    assert.ok(spliced, 'expected an incremental parse');
+    assert.deepEqual(shape(spliced), shape(new ConfigDocument(edited)));
+  });
+
+  it('falls back to a full parse when the document has anchors', () => {
+    const text = 'session: &s\n  name: a\nstorage: *s\n';
+    assert.equal(reparse(new ConfigDocument(text), text.replace('name: a', 'name: b')), undefined);
+  });
+});
