@@ -97,10 +97,10 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(ldap('false'), RULE), []);
   });
 
-  // BUG: Authelia refuses only a non-empty password (`Password != ""`, validator/authentication.go);
+  // Fixed: Authelia refuses only a non-empty password (`Password != ""`, validator/authentication.go);
   // an empty `password: ''` beside permit_unauthenticated_bind: true is accepted, but the rule
   // fires because it only checks that the key exists.
-  it.skip('accepts an empty LDAP password with an unauthenticated bind', () => {
+  it('accepts an empty LDAP password with an unauthenticated bind', () => {
     const text = yaml`
       authentication_backend:
         password_reset:

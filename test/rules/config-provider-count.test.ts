@@ -135,10 +135,10 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(text, RULE), []);
   });
 
-  // BUG: an empty section (`storage:` with no value) gives no finding at all: provider-count
+  // Fixed: an empty section (`storage:` with no value) gives no finding at all: provider-count
   // skips it because its value is not a mapping, and config/required sees the key as present.
   // Authelia reads it as a storage without a provider and refuses to start (FACTS §6.2, §9 #77).
-  it.skip('fires on a section left empty', () => {
+  it('fires on a section left empty', () => {
     const text = yaml`
       storage:
       notifier:

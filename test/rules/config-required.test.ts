@@ -258,10 +258,10 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(complete + 'privacy_policy:\n  enabled: false\n', RULE), []);
   });
 
-  // BUG: with both the root jwt_secret and identity_validation.reset_password.jwt_secret set
+  // Fixed: with both the root jwt_secret and identity_validation.reset_password.jwt_secret set
   // (Authelia only warns: §9 #4), required-options.ts calls `missing.pop()` although nothing was
   // pushed for jwt_secret, and so drops the previous missing option: here session.cookies.
-  it.skip('still reports other missing options when both jwt_secret keys are set', () => {
+  it('still reports other missing options when both jwt_secret keys are set', () => {
     const text = yaml`
       jwt_secret: 'a-legacy-jwt-secret'
       identity_validation:
@@ -284,9 +284,9 @@ describe(RULE, () => {
     assert.deepEqual(messagesOf(text), ['session.cookies is required: Authelia refuses to start without it.']);
   });
 
-  // BUG: for 4.37 the message names notifier.smtp.address and storage.mysql.address, keys that
+  // Fixed: for 4.37 the message names notifier.smtp.address and storage.mysql.address, keys that
   // 4.37 does not have (it wants host and port; schema/unknown-key would then reject address).
-  it.skip('names the 4.37 keys, host, for 4.37', () => {
+  it('names the 4.37 keys, host, for 4.37', () => {
     const text = yaml`
       storage:
         encryption_key: 'a-very-long-encryption-key'

@@ -106,8 +106,13 @@ export class ConfigDocument {
 
   /** True when the scalar at the path is a YAML `true` (or the string "true", as Go decodes). */
   isTrue(path: readonly string[]): boolean {
-    const value = this.scalarAt(path);
-    return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
+    return isTrueValue(this.scalarAt(path));
+  }
+
+  /** Like `isTrue`, for a key of a mapping node such as a list item. */
+  isTrueIn(map: unknown, key: string): boolean {
+    const value = this.entry(map, key)?.pair.value;
+    return isScalar(value) && isTrueValue(value.value);
   }
 
   /** The names of the top-level keys. */
@@ -185,4 +190,8 @@ export class ConfigDocument {
     const start = node.range?.[0] ?? 0;
     return this.text.slice(this.lineStart(start), start).trim() === '';
   }
+}
+
+function isTrueValue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
 }

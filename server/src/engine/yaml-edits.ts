@@ -165,7 +165,13 @@ export function removeEntry(config: ConfigDocument, map: YAMLMap, index: number)
   }
 
   const lineStart = config.lineStart(keyStart);
-  const start = config.text.slice(lineStart, keyStart).trim() === '' ? lineStart : keyStart;
+  const startsLine = config.text.slice(lineStart, keyStart).trim() === '';
+  const next = map.items[index + 1]?.key as { range?: number[] } | undefined;
+  if (!startsLine && next?.range) {
+    // The first entry of a list item (`- key: …`): the next entry moves up beside the dash.
+    return { start: keyStart, end: next.range[0], newText: '' };
+  }
+  const start = startsLine ? lineStart : keyStart;
   if (config.text[end - 1] === '\n') return { start, end, newText: '' };
   const lineEnd = config.lineEnd(end);
   const breakLength = config.text.startsWith('\r\n', lineEnd) ? 2 : config.text[lineEnd] === '\n' ? 1 : 0;

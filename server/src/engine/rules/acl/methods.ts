@@ -20,7 +20,7 @@ export const aclMethods: Rule = {
     for (const rule of accessRules(config)) {
       const seen = new Set<string>();
       for (const method of stringsOf(config.entry(rule.map, 'methods')?.pair.value)) {
-        const verb = method.text.toUpperCase();
+        const verb = method.text;
         const problem = !METHODS.has(verb)
           ? `'${method.text}' is not an HTTP method Authelia knows.`
           : seen.has(verb)

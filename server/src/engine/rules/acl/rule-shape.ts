@@ -13,9 +13,10 @@ export const ruleShape: Rule = {
   check({ config }: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const rule of accessRules(config)) {
+      const given = (key: string) => stringsOf(config.entry(rule.map, key)?.pair.value).some((s) => s.text !== '');
       const missing = [
-        !config.entry(rule.map, 'domain') && !config.entry(rule.map, 'domain_regex') ? 'a domain or domain_regex' : '',
-        !config.entry(rule.map, 'policy') ? 'a policy' : '',
+        !given('domain') && !given('domain_regex') ? 'a domain or domain_regex' : '',
+        !given('policy') ? 'a policy' : '',
       ].filter(Boolean);
       if (missing.length > 0) {
         findings.push({

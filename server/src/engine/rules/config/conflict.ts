@@ -34,7 +34,9 @@ const CONFLICTS: Conflict[] = [
   {
     at: ['authentication_backend', 'ldap', 'password'],
     with: ['authentication_backend', 'ldap', 'permit_unauthenticated_bind'],
-    when: (config) => config.isTrue(['authentication_backend', 'ldap', 'permit_unauthenticated_bind']),
+    when: (config) =>
+      config.isTrue(['authentication_backend', 'ldap', 'permit_unauthenticated_bind']) &&
+      !['', null, undefined].includes(config.scalarAt(['authentication_backend', 'ldap', 'password']) as string),
     why: 'an unauthenticated bind sends no password; remove one of the two',
   },
   {

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import type { Finding, Fix } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { removeEntry } from '../../yaml-edits';
+import { isEmptyValue, removeEntry } from '../../yaml-edits';
 
 /** Sections that need exactly one provider, and the providers each knows. */
 const PROVIDER_SECTIONS: { section: string; providers: string[] }[] = [
@@ -23,7 +23,7 @@ export const providerCount: Rule = {
     for (const { section, providers } of PROVIDER_SECTIONS) {
       const entry = config.entryAt([section]);
       const map = entry?.pair.value;
-      if (!entry || !isMap(map)) continue;
+      if (!entry || (!isMap(map) && !isEmptyValue(map))) continue;
 
       const present = providers.filter((provider) => config.entry(map, provider));
       if (present.length === 1) continue;
@@ -33,10 +33,12 @@ export const providerCount: Rule = {
         present.length === 0
           ? `${section} has no provider: Authelia needs exactly one of ${choices}.`
           : `${section} has ${present.length} providers (${present.join(', ')}): Authelia needs exactly one.`;
-      const fixes: Fix[] = present.map((provider) => ({
-        title: `Remove ${section}.${provider}`,
-        edits: [removeEntry(config, map, map.items.indexOf(config.entry(map, provider)!.pair as never))],
-      }));
+      const fixes: Fix[] = isMap(map)
+        ? present.map((provider) => ({
+            title: `Remove ${section}.${provider}`,
+            edits: [removeEntry(config, map, map.items.indexOf(config.entry(map, provider)!.pair as never))],
+          }))
+        : [];
 
       findings.push({
         ruleId: this.id,

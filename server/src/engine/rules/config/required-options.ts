@@ -42,14 +42,14 @@ export function missingOptions(config: ConfigDocument, version: AutheliaVersion)
   if (config.mapAt(['storage', 'local'])) need(['storage', 'local'], 'path');
   for (const engine of ['mysql', 'postgres']) {
     if (!config.mapAt(['storage', engine])) continue;
-    need(['storage', engine], 'address', { also: ['host'] });
+    need(['storage', engine], from438 ? 'address' : 'host', { also: ['address', 'host'] });
     need(['storage', engine], 'database');
     need(['storage', engine], 'username');
   }
 
   if (config.mapAt(['notifier', 'filesystem'])) need(['notifier', 'filesystem'], 'filename');
   if (config.mapAt(['notifier', 'smtp'])) {
-    need(['notifier', 'smtp'], 'address', { also: ['host', 'port'] });
+    need(['notifier', 'smtp'], from438 ? 'address' : 'host', { also: ['address', 'host', 'port'] });
     need(['notifier', 'smtp'], 'sender');
   }
 
@@ -57,7 +57,7 @@ export function missingOptions(config: ConfigDocument, version: AutheliaVersion)
   const ldap = config.mapAt(['authentication_backend', 'ldap']);
   if (ldap) {
     const path = ['authentication_backend', 'ldap'];
-    need(path, 'address', { also: ['url'] });
+    need(path, from438 ? 'address' : 'url', { also: ['address', 'url'] });
     if (!config.isTrue([...path, 'permit_unauthenticated_bind'])) {
       need(path, 'user');
       need(path, 'password', { secret: true });
@@ -104,7 +104,7 @@ export function missingOptions(config: ConfigDocument, version: AutheliaVersion)
     config.isTrue(['authentication_backend', 'password_reset', 'disable']) ||
     config.isTrue(['authentication_backend', 'disable_reset_password']);
   if (!resetDisabled && config.entryAt(['authentication_backend'])) {
-    if (from438) {
+    if (from438 && !hasValue(config, config.root, 'jwt_secret')) {
       need(['identity_validation', 'reset_password'], 'jwt_secret', {
         secret: true,
         because: 'password reset is on',
@@ -112,8 +112,7 @@ export function missingOptions(config: ConfigDocument, version: AutheliaVersion)
           config.entryAt(['authentication_backend', 'password_reset']) ??
           config.entryAt(['authentication_backend']),
       });
-      if (config.entryAt(['jwt_secret'])) missing.pop();
-    } else {
+    } else if (!from438) {
       need([], 'jwt_secret', { secret: true, because: 'password reset is on' });
     }
   }
@@ -132,6 +131,21 @@ export function missingOptions(config: ConfigDocument, version: AutheliaVersion)
     const oidc = ['identity_providers', 'oidc'];
     need(oidc, 'jwks', { also: ['issuer_private_key'], because: 'tokens must be signed' });
     need(oidc, 'clients');
+
+    const clients = config.valueAt([...oidc, 'clients']);
+    if (isSeq(clients)) {
+      clients.items.forEach((client, index) => {
+        if (!isMap(client) || config.isTrueIn(client, 'public')) return;
+        if (hasValue(config, client, 'client_secret') || hasValue(config, client, 'secret')) return;
+        const id = config.entry(client, 'client_id') ?? config.entry(client, 'id');
+        missing.push({
+          path: `identity_providers.oidc.clients[${index}].client_secret`,
+          anchor: id ?? config.entryAt([...oidc, 'clients']),
+          secret: false,
+          because: 'the client is not public',
+        });
+      });
+    }
   }
 
   if (config.isTrue(['privacy_policy', 'enabled'])) need(['privacy_policy'], 'policy_url');

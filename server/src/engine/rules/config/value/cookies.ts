@@ -5,7 +5,7 @@ import type { RuleContext } from '../../../rule';
 import { stringEntry, templated, type ValueProblem } from './check';
 
 const DOMAIN_SHAPE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
-const IP_ADDRESS = /^(\d{1,3}\.){3}\d{1,3}$|^\[?[0-9a-f:]+\]?$/i;
+const IP_ADDRESS = /^(\d{1,3}\.){3}\d{1,3}$|^\[?[0-9a-f]*:[0-9a-f:.]*\]?$/i;
 
 /** Well-known public suffixes people try as cookie domains; a browser refuses their cookies. */
 const PUBLIC_SUFFIXES = new Set([
@@ -38,6 +38,7 @@ export function cookieChecks({ config }: RuleContext): ValueProblem[] {
     const cookieDomain = domain.text.toLowerCase().replace(/^\./, '').replace(/:\d+$/, '');
     seen.push(cookieDomain);
 
+    if (cookieDomain === '') continue;
     const portal = stringEntry(config, item, 'authelia_url');
     if (portal && !templated(portal.text)) problems.push(...portalProblems(portal, cookieDomain));
 
@@ -80,7 +81,7 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
     bare = bare.slice(1);
     problems.push({
       severity: 'warning',
-      message: `The leading dot in the cookie domain is ignored: write '${bare}'.`,
+      message: `A cookie domain takes no leading dot: write '${bare.replace(/:\d+$/, '')}'.`,
       ...at(domain),
       fixes: [{ title: 'Remove the leading dot', preferred: true, edits: [edit(bare.replace(/:\d+$/, ''))] }],
     });
@@ -90,18 +91,20 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
     bare = bare.slice(0, port.index);
     problems.push({
       severity: 'warning',
-      message: 'Cookies are not bound to a port: the port in the cookie domain is ignored.',
+      message: `Cookies are not bound to a port: write '${bare.slice(0, port.index)}'.`,
       ...at(domain),
       fixes: [{ title: 'Remove the port', preferred: true, edits: [edit(bare)] }],
     });
   }
 
-  if (!IP_ADDRESS.test(bare) && !DOMAIN_SHAPE.test(bare)) {
-    const reason = /[A-Z]/.test(bare)
-      ? 'it must be lower case'
-      : !bare.includes('.')
-        ? 'it needs at least one dot, such as example.com'
-        : 'it may hold only letters, digits, hyphens and dots';
+  if (!IP_ADDRESS.test(text) && !DOMAIN_SHAPE.test(text)) {
+    const reason = text !== bare
+      ? `Authelia refuses the ${text.startsWith('.') ? 'leading dot' : 'port'} in it; write '${bare}'`
+      : /[A-Z]/.test(bare)
+        ? 'it must be lower case'
+        : !bare.includes('.')
+          ? 'it needs at least one dot, such as example.com'
+          : 'it may hold only letters, digits, hyphens and dots';
     problems.push({ severity: 'error', message: `The cookie domain is not valid: ${reason}.`, ...at(domain) });
   } else if (PUBLIC_SUFFIXES.has(bare)) {
     problems.push({

@@ -2,7 +2,7 @@ import { isMap, isSeq } from 'yaml';
 import type { RuleContext } from '../../../rule';
 import { stringEntry, templated, type ValueProblem } from './check';
 
-const DIGEST = /^\$(argon2(id|i|d)?|pbkdf2(-sha\d+)?|2[aby]?|6|5|sha\d+|plaintext|base64|scrypt|bcrypt)\$/;
+const DIGEST = /^\$(argon2(id|i|d)?|pbkdf2(-sha\d+)?|2[aby]?|6|5|sha\d+|scrypt|bcrypt)\$/;
 
 /**
  * OpenID Connect client checks Authelia makes at start: unique, short client ids; no secret on

@@ -24,15 +24,23 @@ export function sectionChecks({ config }: RuleContext): ValueProblem[] {
 
 /** `find_time` longer than `ban_time` would count failures for longer than a ban lasts. */
 function regulationWindow(config: ConfigDocument): ValueProblem[] {
-  const find = config.entryAt(['regulation', 'find_time']);
-  const findSeconds = durationSeconds(config.scalarAt(['regulation', 'find_time']) ?? '2m');
-  const banSeconds = durationSeconds(config.scalarAt(['regulation', 'ban_time']) ?? '5m');
-  if (!find || findSeconds === undefined || banSeconds === undefined || findSeconds <= banSeconds) return [];
+  const anchor = config.entryAt(['regulation', 'find_time']) ?? config.entryAt(['regulation', 'ban_time']);
+  const seconds = (key: string, fallback: string) => {
+    const value = config.scalarAt(['regulation', key]);
+    if (templated(value)) return undefined;
+    const parsed = durationSeconds(value ?? fallback);
+    return parsed === undefined || parsed <= 0 ? durationSeconds(fallback) : parsed;
+  };
+  const find = seconds('find_time', '2m');
+  const ban = seconds('ban_time', '5m');
+  if (!anchor || find === undefined || ban === undefined || find <= ban) return [];
   return [{
     severity: 'error',
-    message: 'regulation.find_time must not be longer than regulation.ban_time (5m when unset).',
-    start: find.keyStart,
-    end: find.keyEnd,
+    message:
+      'regulation.find_time must not be longer than regulation.ban_time ' +
+      '(they default to 2m and 5m).',
+    start: anchor.keyStart,
+    end: anchor.keyEnd,
   }];
 }
 
@@ -77,7 +85,7 @@ function ldapFilters(config: ConfigDocument): ValueProblem[] {
 
   for (const key of ['users_filter', 'groups_filter']) {
     const filter = stringEntry(config, ldap, key);
-    if (!filter || templated(filter.text)) continue;
+    if (!filter || filter.text.trim() === '' || templated(filter.text)) continue;
     const text = filter.text.trim();
     if (!text.startsWith('(') || !text.endsWith(')')) {
       problems.push({ severity: 'error', message: `${key} must be wrapped in parentheses.`, ...span(filter) });
@@ -136,6 +144,7 @@ function totpValues(config: ConfigDocument): ValueProblem[] {
   if (isSeq(allowed)) digitNodes.push(...allowed.items);
   for (const node of digitNodes) {
     if (!isScalar(node) || node.value === null || templated(node.value)) continue;
+    if (Number(node.value) === 0) continue;
     if (Number(node.value) !== 6 && Number(node.value) !== 8) {
       problems.push({ severity: 'error', message: 'TOTP codes have 6 or 8 digits.', ...rangeOf(node)! });
     }
@@ -195,8 +204,10 @@ function webauthnSwitches(config: ConfigDocument): ValueProblem[] {
 function httpsUrls(config: ConfigDocument): ValueProblem[] {
   const checks: { path: string[]; schemes: string[] }[] = [
     { path: ['authentication_backend', 'password_reset', 'custom_url'], schemes: ['http:', 'https:'] },
-    { path: ['privacy_policy', 'policy_url'], schemes: ['https:'] },
   ];
+  if (config.isTrue(['privacy_policy', 'enabled'])) {
+    checks.push({ path: ['privacy_policy', 'policy_url'], schemes: ['https:'] });
+  }
   const problems: ValueProblem[] = [];
   for (const { path, schemes } of checks) {
     const value = stringEntry(config, config.mapAt(path.slice(0, -1)), path[path.length - 1]);
