@@ -162,7 +162,7 @@ describe(RULE, () => {
   // BUG: schema/enum only reads string values, so an integer outside an integer enum passes:
   // ntp.version must be 3 or 4 (FACTS.md §9 row 92), the model says values ['3', '4'], yet
   // `version: 5` gives no finding at all (only the string '5' is reported).
-  it.skip('refuses an integer outside an integer enum', () => {
+  it('refuses an integer outside an integer enum', () => {
     const text = yaml`
       session:
         secret: 'x'

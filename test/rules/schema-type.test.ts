@@ -99,7 +99,7 @@ describe(RULE, () => {
   // BUG: Authelia decodes with WeaklyTypedInput: true (internal/configuration/provider.go), so an
   // integer for a boolean is read as true/false, just as the rule already accepts the string '1'.
   // Actual: schema/type error "totp.disable expects true or false, but it is a whole number."
-  it.skip('accepts an integer for a boolean, as Go reads it loosely', () => {
+  it('accepts an integer for a boolean, as Go reads it loosely', () => {
     const text = yaml`
       session:
         secret: 'x'

@@ -131,7 +131,7 @@ describe(RULE, () => {
   // BUG: named entries accept any name. Authelia accepts a name under definitions.network (and
   // the other <name> maps) only when it matches ^[a-zA-Z0-9]([a-zA-Z0-9/_.:~-]*[a-zA-Z0-9])?$
   // (FACTS.md §1); 'bad name!' and '-lan' are refused as unexpected keys, the rule says nothing.
-  it.skip('reports a named entry whose name Authelia cannot accept', () => {
+  it('reports a named entry whose name Authelia cannot accept', () => {
     const text = yaml`
       session:
         secret: 'x'
@@ -144,8 +144,8 @@ describe(RULE, () => {
           -lan: 10.2.0.0/16
     `;
     assert.deepEqual(findingsOf(text, RULE), [
-      { ruleId: RULE, severity: 'error', text: "'bad name!'", line: 7 },
-      { ruleId: RULE, severity: 'error', text: '-lan', line: 8 },
+      { ruleId: RULE, severity: 'error', text: "'bad name!'", line: 8 },
+      { ruleId: RULE, severity: 'error', text: '-lan', line: 9 },
     ]);
   });
 

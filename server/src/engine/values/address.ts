@@ -66,12 +66,12 @@ export function checkAddress(
   if (authority.includes('@')) return { valid: false, reason: 'an address cannot carry a user name (@)' };
 
   const hostPort = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]*)(?::(\d*))?$/.exec(authority);
-  if (!hostPort) return { valid: false, reason: `'${authority}' is not a host and port` };
+  if (!hostPort) return { valid: false, reason: 'the part after the scheme is not a host and port' };
   const host = hostPort[1];
   const portText = hostPort[2];
   if (portText !== undefined) {
     const port = Number(portText);
-    if (portText === '' || port > 65535) return { valid: false, reason: `'${portText}' is not a port number` };
+    if (portText === '' || port > 65535) return { valid: false, reason: 'the port is not a number from 0 to 65535' };
     return { valid: true, address: { scheme, host, port, path, query } };
   }
   if (host === '') return { valid: false, reason: 'it names neither a host nor a port' };

@@ -21,7 +21,9 @@ export const schemaAddress: Rule = {
       if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range) continue;
 
       const verdict = checkAddress(value.value, spec.schemes, spec.defaultScheme ?? spec.schemes[0]);
-      const reason = verdict.valid ? serverPathProblem(visit.pathText, verdict.address.path) : verdict.reason;
+      const reason = verdict.valid
+        ? serverPathProblem(visit.pathText, verdict.address.scheme, verdict.address.path)
+        : verdict.reason;
       if (!reason) continue;
 
       findings.push({
@@ -37,8 +39,9 @@ export const schemaAddress: Rule = {
 };
 
 /** Authelia serves under at most one path segment of letters and digits. */
-function serverPathProblem(path: string, addressPath: string): string | undefined {
-  if (path !== 'server.address' || addressPath === '' || addressPath === '/') return undefined;
+function serverPathProblem(path: string, scheme: string, addressPath: string): string | undefined {
+  if (path !== 'server.address' || scheme === 'unix' || scheme === 'fd') return undefined;
+  if (addressPath === '' || addressPath === '/') return undefined;
   if (/^\/[a-zA-Z0-9]+\/?$/.test(addressPath)) return undefined;
   return 'the path may be one segment of letters and digits only, such as /authelia';
 }

@@ -18,9 +18,10 @@ export const schemaEnum: Rule = {
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !spec.values || spec.secret) continue;
       if (scalarTypes(spec).includes('duration')) continue;
-      if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range) continue;
+      if (!isScalar(value) || visit.templated || !value.range) continue;
+      if (typeof value.value !== 'string' && typeof value.value !== 'number') continue;
 
-      const written = value.value;
+      const written = String(value.value);
       const fold = (text: string) => (spec.caseInsensitive ? text.toLowerCase() : text);
       const match = spec.values.find((allowed) => fold(allowed) === fold(written));
       const arrived = match && spec.valueSince?.[match];

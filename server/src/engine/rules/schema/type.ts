@@ -59,7 +59,12 @@ function scalarFits(type: string, value: unknown): boolean {
     case 'number':
       return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)));
     case 'boolean':
-      return typeof value === 'boolean' || (typeof value === 'string' && /^(true|false|1|0)$/i.test(value.trim()));
+      return (
+        typeof value === 'boolean' ||
+        value === 0 ||
+        value === 1 ||
+        (typeof value === 'string' && /^(true|false|1|0)$/i.test(value.trim()))
+      );
     case 'duration':
       return typeof value === 'string' || typeof value === 'number';
     default:

@@ -7,7 +7,8 @@ import { parentWords } from './common';
 /**
  * `schema/unknown-key`: a key that Authelia does not know at that place for the target
  * version. Authelia refuses to start on it. A fix renames it to the closest known key, when
- * one is close enough to be a typo.
+ * one is close enough to be a typo. A named entry (`definitions.network.<name>`) whose name
+ * Authelia cannot accept is reported too.
  */
 export const unknownKey: Rule = {
   id: 'schema/unknown-key',
@@ -15,6 +16,18 @@ export const unknownKey: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const visit of context.visits()) {
+      if (visit.entry && visit.parentSpec.kind === 'dict' && !NAME.test(visit.entry.key)) {
+        findings.push({
+          ruleId: this.id,
+          severity: 'error',
+          message:
+            `'${visit.entry.key}' is not a name Authelia accepts for a ${visit.parentSpec.nameLabel}: ` +
+            'use letters and digits, with / _ . : ~ - only between them.',
+          start: visit.start,
+          end: visit.end,
+        });
+        continue;
+      }
       if (visit.spec || !visit.entry || visit.parentSpec.kind !== 'map') continue;
 
       const known = Object.entries(visit.parentSpec.keys)
@@ -44,6 +57,9 @@ export const unknownKey: Rule = {
     return findings;
   },
 };
+
+/** The names Authelia accepts for named entries such as `definitions.network.<name>`. */
+const NAME = /^[a-zA-Z0-9]([a-zA-Z0-9/_.:~-]*[a-zA-Z0-9])?$/;
 
 /** The known name closest to a typo, if it is close enough to be one. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
