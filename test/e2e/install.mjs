@@ -67,7 +67,11 @@ export function ensureTools() {
   mkdirSync(cacheDir, { recursive: true });
   const quiet = ['--no-audit', '--no-fund', '--no-save', '--loglevel=error'];
   if (!existsSync(paths.node)) {
-    run('npm', ['install', '--prefix', join(cacheDir, 'node24'), ...quiet, NODE_PACKAGE], cleanNpmEnv());
+    run(
+      'npm',
+      ['install', '--prefix', join(cacheDir, 'node24'), ...quiet, NODE_PACKAGE],
+      cleanNpmEnv(),
+    );
   }
 
   // code-server's native modules build against Node 24's headers, which the package ships;
