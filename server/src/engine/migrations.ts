@@ -3,8 +3,17 @@ import { ConfigDocument, type KeyedPair } from './config-document';
 import type { AutheliaVersion, Fix } from './finding';
 import { specAt, type PathStep } from './model';
 import { walkConfig, type Visit } from './model-walk';
+import { versionAtLeast } from './rules/schema/common';
 import { diffEdit } from './text-diff';
-import { applyEdits, insertIntoMap, insertUnderEmptyKey, removeEntry, setValue, type StubEntry } from './yaml-edits';
+import {
+  applyEdits,
+  insertIntoMap,
+  insertUnderEmptyKey,
+  isEmptyValue,
+  removeEntry,
+  setValue,
+  type StubEntry,
+} from './yaml-edits';
 
 /**
  * Moving deprecated keys to the layout Authelia reads today. Each migration rewrites the text
@@ -63,15 +72,25 @@ export function migrationFix(config: ConfigDocument, visit: Visit): Fix | undefi
   return edit && { title: migrated.title, preferred: true, edits: [edit] };
 }
 
-export const MIGRATE_FILE_TITLE = 'Migrate this file to the 4.39 layout';
+/** The title of the whole-file migration for a target version. */
+export function migrateFileTitle(version: AutheliaVersion): string {
+  return `Migrate this file to the ${version} layout`;
+}
 
-/** Migrates every deprecated key it can, one after another, as one fix. */
+/**
+ * Migrates every key deprecated in the target version that it can, one after another, as one
+ * fix. Keys deprecated only in a later version stay, so the result is valid for the target.
+ */
 export function migrateFileFix(config: ConfigDocument, version: AutheliaVersion): Fix | undefined {
   let current = config;
   const skipped = new Set<string>();
   for (let round = 0; round < 200; round++) {
     const next = walkConfig(current, version).find(
-      (visit) => visit.spec?.deprecated && visit.entry && !skipped.has(visit.pathText),
+      (visit) =>
+        visit.spec?.deprecated &&
+        versionAtLeast(version, visit.spec.deprecated.since) &&
+        visit.entry &&
+        !skipped.has(visit.pathText),
     );
     if (!next) break;
     const migrated = migrateOne(current, next);
@@ -82,7 +101,7 @@ export function migrateFileFix(config: ConfigDocument, version: AutheliaVersion)
     current = new ConfigDocument(migrated.text);
   }
   const edit = diffEdit(config.text, current.text);
-  return edit && { title: MIGRATE_FILE_TITLE, edits: [edit] };
+  return edit && { title: migrateFileTitle(version), edits: [edit] };
 }
 
 interface Migrated {
@@ -103,6 +122,8 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
   if (samePath(visit.path, ['host']) || samePath(visit.path, ['port'])) return rootServerKey(config, entry);
   if (samePath(visit.path, ['session', 'domain'])) return sessionDomainToCookies(config);
   if (samePath(visit.path, ['default_redirection_url'])) return redirectionIntoCookies(config, entry);
+  const issuerKey = samePath(parentPath, ['identity_providers', 'oidc']) && entry.key.startsWith('issuer_');
+  if (issuerKey && !config.entryAt([...parentPath, 'jwks'])) return issuerKeyToJwks(config);
 
   if (!deprecation.replacement) {
     return { title: 'Delete the deprecated key', text: applyEdits(config.text, [removeEntry(config, visit.parent, indexOf(visit.parent, entry))]) };
@@ -126,7 +147,7 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
 
   const value = entry.pair.value;
   if (!isScalar(value) || !value.range || target.some((step) => typeof step === 'number')) return undefined;
-  const valueText = config.text.slice(value.range[0], value.range[1]);
+  const valueText = config.text.slice(value.range[0], value.range[1]) + trailingComment(value);
   if (valueText.includes('\n')) return undefined;
 
   const removed = applyEdits(config.text, [removeEntry(config, visit.parent, indexOf(visit.parent, entry))]);
@@ -147,6 +168,9 @@ function foldIntoAddress(config: ConfigDocument, parent: YAMLMap, parentPath: st
     const value = config.entry(parent, key)?.pair.value;
     return isScalar(value) && value.value !== null ? String(value.value) : undefined;
   };
+  const comments = ['host', 'port', 'path']
+    .map((key) => trailingComment(config.entry(parent, key)?.pair.value).replace(/^\s+#/, ''))
+    .filter(Boolean);
   const host = read('host');
   const port = read('port');
   const path = read('path');
@@ -155,7 +179,8 @@ function foldIntoAddress(config: ConfigDocument, parent: YAMLMap, parentPath: st
   const address = buildAddress(parentPath.join('.'), host, port, path);
   const removed = removeKeys(config, parentPath, ['host', 'port', 'path'].filter((key) => config.entry(parent, key)));
   const afterRemoval = new ConfigDocument(removed);
-  const insert = setValue(afterRemoval, [...parentPath, 'address'], `'${address}'`);
+  const comment = comments.length > 0 ? `  #${comments.join(';')}` : '';
+  const insert = setValue(afterRemoval, [...parentPath, 'address'], `'${address}'${comment}`);
   if (!insert) return undefined;
   return { title: `Combine host and port into address: '${address}'`, text: applyEdits(removed, [insert]) };
 }
@@ -183,27 +208,31 @@ function rootServerKey(config: ConfigDocument, entry: KeyedPair): Migrated | und
   if (!isScalar(value) || value.value === null) return undefined;
   const removed = applyEdits(config.text, [removeEntry(config, root, indexOf(root, entry))]);
   const afterRemoval = new ConfigDocument(removed);
-  const insert = setValue(afterRemoval, ['server', entry.key], String(value.value));
+  const insert = setValue(afterRemoval, ['server', entry.key], String(value.value) + trailingComment(value));
   return insert && { title: `Move to server.${entry.key}`, text: applyEdits(removed, [insert]) };
 }
 
 /** `session.domain` (one or several) becomes a `session.cookies` list, one entry per domain. */
 function sessionDomainToCookies(config: ConfigDocument): Migrated | undefined {
   const session = config.mapAt(['session']);
-  if (!session) return undefined;
+  if (!session || config.entryAt(['session', 'cookies'])) return undefined;
   const domains = session.items.filter((pair) => isScalar(pair.key) && pair.key.value === 'domain');
   const names = domains.map((pair) => (isScalar(pair.value) ? String(pair.value.value ?? '') : ''));
   if (names.some((name) => name === '' || name.includes('{{'))) return undefined;
 
   const redirect = config.scalarAt(['default_redirection_url']);
-  const entries: StubEntry[][] = names.map((domain) => [
-    { key: 'domain', value: `'${domain}'` },
-    { key: 'authelia_url', value: `'${AUTHELIA_URL_PLACEHOLDER}'` },
-    { comment: 'write the URL of the Authelia portal for this domain above' },
-    ...(typeof redirect === 'string' && urlInside(redirect, domain)
-      ? [{ key: 'default_redirection_url', value: `'${redirect}'` }]
-      : []),
-  ]);
+  const unit = config.indentUnit;
+  const items = names.flatMap((domain, index) => {
+    const lines = [
+      `- domain: '${domain}'${trailingComment(domains[index].value)}`,
+      `authelia_url: '${AUTHELIA_URL_PLACEHOLDER}'`,
+      '# write the URL of the Authelia portal for this domain above',
+    ];
+    if (typeof redirect === 'string' && urlInside(redirect, domain)) {
+      lines.push(`default_redirection_url: '${redirect}'`);
+    }
+    return lines.map((line, i) => (i === 0 ? line : ' '.repeat(Math.max(2, unit)) + line));
+  });
 
   let text = config.text;
   for (let i = domains.length - 1; i >= 0; i--) {
@@ -212,49 +241,81 @@ function sessionDomainToCookies(config: ConfigDocument): Migrated | undefined {
     const index = currentSession.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'domain');
     text = applyEdits(text, [removeEntry(current, currentSession, index)]);
   }
-  if (entries.some((entry) => entry.some((line) => 'key' in line && line.key === 'default_redirection_url'))) {
+  if (items.some((line) => line.trimStart().startsWith('default_redirection_url:'))) {
     const current = new ConfigDocument(text);
     const root = current.root!;
     const index = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'default_redirection_url');
     if (index >= 0) text = applyEdits(text, [removeEntry(current, root, index)]);
   }
 
-  const current = new ConfigDocument(text);
-  const edit = insertCookieEntries(current, entries);
+  const edit = insertEntries(new ConfigDocument(text), ['session'], [{ key: 'cookies', value: [{ raw: items }] }]);
   if (!edit) return undefined;
   return { title: 'Convert to session.cookies with one entry per domain', text: applyEdits(text, [edit]) };
 }
 
-/** Adds entries to `session.cookies`, creating the list when needed, in block style. */
-function insertCookieEntries(config: ConfigDocument, entries: StubEntry[][]) {
-  const session = config.entryAt(['session']);
-  if (!session) return undefined;
-  const unit = config.indentUnit;
-  const cookies = config.entryAt(['session', 'cookies']);
-  if (cookies) return undefined;
-
-  const listLines = entries.flatMap((lines) => renderListItem(lines, unit));
-  const value = session.pair.value;
-  const cookieEntry: StubEntry = { key: 'cookies', value: '' };
-  void cookieEntry;
-  if (isMap(value) && !value.flow) {
-    const edit = insertIntoMap(config, value, [{ key: 'cookies', value: [] }]);
-    const column = config.column(value.items[0] ? (value.items[0].key as { range: number[] }).range[0] : 0);
-    const pad = ' '.repeat(column + unit);
-    edit.newText = edit.newText.replace(/cookies:$|cookies:(\r?\n)/, (_, eol) => `cookies:${config.eol}${listLines.map((line) => pad + line).join(config.eol)}${eol ?? ''}`);
-    return edit;
-  }
-  if (isMap(value) && value.flow) return undefined;
-  return insertUnderEmptyKey(config, session, [{ key: 'cookies', value: [] }]);
+/** Adds block entries to the mapping at a path, or under its key when it is empty. */
+function insertEntries(config: ConfigDocument, path: string[], entries: StubEntry[]) {
+  const entry = config.entryAt(path);
+  const value = entry?.pair.value;
+  if (!entry) return undefined;
+  if (isMap(value) && !value.flow) return insertIntoMap(config, value, entries);
+  if (isEmptyValue(value)) return insertUnderEmptyKey(config, entry, entries);
+  return undefined;
 }
 
-function renderListItem(lines: StubEntry[], unit: number): string[] {
-  const rendered: string[] = [];
-  for (const line of lines) {
-    const text = 'comment' in line ? `# ${line.comment}` : `${line.key}: ${line.value as string}`;
-    rendered.push(rendered.length === 0 ? `- ${text}` : `${' '.repeat(Math.max(2, unit))}${text}`);
+/** The comment written after a value on its line, ready to append to a new line. */
+function trailingComment(node: unknown): string {
+  const comment = isScalar(node) ? node.comment : undefined;
+  return comment && !comment.includes('\n') ? `  #${comment}` : '';
+}
+
+/**
+ * `issuer_private_key` (and `issuer_certificate_chain`) become the first entry of `jwks`. A
+ * PEM block keeps its text, indented to its new place.
+ */
+function issuerKeyToJwks(config: ConfigDocument): Migrated | undefined {
+  const oidcPath = ['identity_providers', 'oidc'];
+  const oidc = config.mapAt(oidcPath);
+  if (!oidc || oidc.flow || !config.entry(oidc, 'issuer_private_key') || config.entry(oidc, 'jwks')) {
+    return undefined;
   }
-  return rendered;
+
+  const unit = config.indentUnit;
+  const item: string[] = [];
+  for (const [name, newKey] of [
+    ['issuer_private_key', 'key'],
+    ['issuer_certificate_chain', 'certificate_chain'],
+  ]) {
+    const entry = config.entry(oidc, name);
+    if (!entry) continue;
+    const lines = valueLines(config, entry, 2 + unit);
+    if (!lines) return undefined;
+    const [first, ...rest] = lines;
+    item.push(`${item.length === 0 ? '- ' : '  '}${newKey}: ${first}`, ...rest);
+  }
+
+  const present = ['issuer_private_key', 'issuer_certificate_chain'].filter((name) => config.entry(oidc, name));
+  const text = removeKeys(config, oidcPath, present);
+  const edit = insertEntries(new ConfigDocument(text), oidcPath, [{ key: 'jwks', value: [{ raw: item }] }]);
+  return edit && { title: 'Move the issuer key into jwks', text: applyEdits(text, [edit]) };
+}
+
+/**
+ * A value's text as lines for a new place: a one-line value as it is (with its comment), or a
+ * block scalar whose content lines are indented `contentIndent` past the new list item's dash.
+ */
+function valueLines(config: ConfigDocument, entry: KeyedPair, contentIndent: number): string[] | undefined {
+  const value = entry.pair.value;
+  if (!isScalar(value) || !value.range) return undefined;
+  const source = config.text.slice(value.range[0], value.range[1]).replace(/\n+$/, '');
+  const [header, ...content] = source.split('\n');
+  if (content.length === 0) return [header + trailingComment(value)];
+  if (!/^[|>]/.test(header)) return undefined;
+
+  const indents = content.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length);
+  const oldColumn = Math.min(...indents);
+  const pad = ' '.repeat(contentIndent);
+  return [header, ...content.map((line) => (line.trim() === '' ? '' : pad + line.slice(oldColumn)))];
 }
 
 /** Root `default_redirection_url` moves into the cookie entry whose domain holds it. */

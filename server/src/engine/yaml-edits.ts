@@ -8,7 +8,8 @@ import type { TextEdit } from './finding';
  */
 export type StubEntry =
   | { key: string; value: string | StubEntry[] }
-  | { comment: string };
+  | { comment: string }
+  | { raw: string[] };
 
 /**
  * Minimal text edits on a parsed config. Each edit touches one mapping or one entry, follows
@@ -22,6 +23,8 @@ export function renderBlock(entries: StubEntry[], column: number, unit: number):
   for (const entry of entries) {
     if ('comment' in entry) {
       lines.push(`${pad}# ${entry.comment}`);
+    } else if ('raw' in entry) {
+      lines.push(...entry.raw.map((line) => pad + line));
     } else if (typeof entry.value === 'string') {
       lines.push(`${pad}${entry.key}: ${entry.value}`);
     } else {
@@ -35,7 +38,7 @@ export function renderBlock(entries: StubEntry[], column: number, unit: number):
 export function renderFlow(entries: StubEntry[]): string {
   return entries
     .flatMap((entry) => {
-      if ('comment' in entry) return [];
+      if ('comment' in entry || 'raw' in entry) return [];
       const value = typeof entry.value === 'string' ? entry.value : `{${renderFlow(entry.value)}}`;
       return [`${entry.key}: ${value}`];
     })
