@@ -123,7 +123,7 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
   if (samePath(visit.path, ['session', 'domain'])) return sessionDomainToCookies(config);
   if (samePath(visit.path, ['default_redirection_url'])) return redirectionIntoCookies(config, entry);
   const issuerKey = samePath(parentPath, ['identity_providers', 'oidc']) && entry.key.startsWith('issuer_');
-  if (issuerKey && !config.entryAt([...parentPath, 'jwks'])) return issuerKeyToJwks(config);
+  if (issuerKey && !config.entryAt(['identity_providers', 'oidc', 'jwks'])) return issuerKeyToJwks(config);
 
   if (!deprecation.replacement) {
     return { title: 'Delete the deprecated key', text: applyEdits(config.text, [removeEntry(config, visit.parent, indexOf(visit.parent, entry))]) };
