@@ -11,6 +11,7 @@ import {
   insertUnderEmptyKey,
   isEmptyValue,
   removeEntry,
+  removeKeyedEntry,
   setValue,
   type StubEntry,
 } from './yaml-edits';
@@ -126,12 +127,12 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
   if (issuerKey && !config.entryAt(['identity_providers', 'oidc', 'jwks'])) return issuerKeyToJwks(config);
 
   if (!deprecation.replacement) {
-    return { title: 'Delete the deprecated key', text: applyEdits(config.text, [removeEntry(config, visit.parent, indexOf(visit.parent, entry))]) };
+    return { title: 'Delete the deprecated key', text: applyEdits(config.text, [removeKeyedEntry(config, visit.parent, entry)]) };
   }
 
   const target = replacementPath(visit, deprecation.replacement);
   if (hasPath(config, target)) {
-    return { title: 'Delete the deprecated key', text: applyEdits(config.text, [removeEntry(config, visit.parent, indexOf(visit.parent, entry))]) };
+    return { title: 'Delete the deprecated key', text: applyEdits(config.text, [removeKeyedEntry(config, visit.parent, entry)]) };
   }
 
   const targetSpec = specAt(target);
@@ -150,7 +151,7 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
   const valueText = config.text.slice(value.range[0], value.range[1]) + trailingComment(value);
   if (valueText.includes('\n')) return undefined;
 
-  const removed = applyEdits(config.text, [removeEntry(config, visit.parent, indexOf(visit.parent, entry))]);
+  const removed = applyEdits(config.text, [removeKeyedEntry(config, visit.parent, entry)]);
   const afterRemoval = new ConfigDocument(removed);
   const insert = setValue(afterRemoval, target as string[], valueText);
   if (!insert) return undefined;
@@ -206,7 +207,7 @@ function rootServerKey(config: ConfigDocument, entry: KeyedPair): Migrated | und
   if (!root) return undefined;
   const value = entry.pair.value;
   if (!isScalar(value) || value.value === null) return undefined;
-  const removed = applyEdits(config.text, [removeEntry(config, root, indexOf(root, entry))]);
+  const removed = applyEdits(config.text, [removeKeyedEntry(config, root, entry)]);
   const afterRemoval = new ConfigDocument(removed);
   const insert = setValue(afterRemoval, ['server', entry.key], String(value.value) + trailingComment(value));
   return insert && { title: `Move to server.${entry.key}`, text: applyEdits(removed, [insert]) };
@@ -333,7 +334,7 @@ function redirectionIntoCookies(config: ConfigDocument, entry: KeyedPair): Migra
   if (!isMap(cookie) || config.entry(cookie, 'default_redirection_url')) return undefined;
 
   const root = config.root!;
-  const removed = applyEdits(config.text, [removeEntry(config, root, indexOf(root, entry))]);
+  const removed = applyEdits(config.text, [removeKeyedEntry(config, root, entry)]);
   const afterRemoval = new ConfigDocument(removed);
   const target = (afterRemoval.valueAt(['session', 'cookies']) as { items: unknown[] }).items[index];
   if (!isMap(target)) return undefined;
@@ -366,9 +367,6 @@ function removeKeys(config: ConfigDocument, parentPath: string[], keys: string[]
   return text;
 }
 
-function indexOf(map: YAMLMap, entry: KeyedPair): number {
-  return map.items.indexOf(entry.pair as never);
-}
 
 function samePath(a: readonly PathStep[], b: readonly PathStep[]): boolean {
   return a.length === b.length && a.every((step, index) => step === b[index]);

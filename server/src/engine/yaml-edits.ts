@@ -181,6 +181,11 @@ export function removeEntry(config: ConfigDocument, map: YAMLMap, index: number)
   return { start, end: lineEnd + breakLength, newText: '' };
 }
 
+/** Removes a mapping entry found by key, as `removeEntry` does. */
+export function removeKeyedEntry(config: ConfigDocument, map: YAMLMap, entry: KeyedPair): TextEdit {
+  return removeEntry(config, map, map.items.indexOf(entry.pair as never));
+}
+
 function nextFlowItemStart(config: ConfigDocument, end: number): number {
   const match = /^\s*,\s*/.exec(config.text.slice(end));
   return match ? end + match[0].length : end;

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { Finding, Fix } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { removeEntry } from '../../yaml-edits';
+import { removeKeyedEntry } from '../../yaml-edits';
 import { accessRules, policyOf } from './common';
 
 /**
@@ -29,7 +29,7 @@ export const bypassWithSubject: Rule = {
         fixes.push({
           title: 'Remove the subject',
           preferred: true,
-          edits: [removeEntry(config, rule.map, rule.map.items.indexOf(subject.pair as never))],
+          edits: [removeKeyedEntry(config, rule.map, subject)],
         });
       }
       if (isScalar(policy) && policy.range) {

@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
 import type { Finding, Fix } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { isEmptyValue, removeEntry } from '../../yaml-edits';
+import { isEmptyValue, removeKeyedEntry } from '../../yaml-edits';
 
 /** Sections that need exactly one provider, and the providers each knows. */
 const PROVIDER_SECTIONS: { section: string; providers: string[] }[] = [
@@ -36,7 +36,7 @@ export const providerCount: Rule = {
       const fixes: Fix[] = isMap(map)
         ? present.map((provider) => ({
             title: `Remove ${section}.${provider}`,
-            edits: [removeEntry(config, map, map.items.indexOf(config.entry(map, provider)!.pair as never))],
+            edits: [removeKeyedEntry(config, map, config.entry(map, provider)!)],
           }))
         : [];
 

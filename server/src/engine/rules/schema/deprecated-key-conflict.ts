@@ -2,7 +2,7 @@ import type { Finding } from '../../finding';
 import { hasPath, replacementPath } from '../../migrations';
 import { pathText } from '../../model-walk';
 import type { Rule, RuleContext } from '../../rule';
-import { removeEntry } from '../../yaml-edits';
+import { removeKeyedEntry } from '../../yaml-edits';
 import { versionAtLeast } from './common';
 
 /**
@@ -35,7 +35,7 @@ export const deprecatedKeyConflict: Rule = {
           {
             title: 'Delete the deprecated key',
             preferred: true,
-            edits: [removeEntry(context.config, visit.parent, visit.parent.items.indexOf(visit.entry.pair as never))],
+            edits: [removeKeyedEntry(context.config, visit.parent, visit.entry)],
           },
         ],
       });

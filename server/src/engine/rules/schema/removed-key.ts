@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { removeEntry } from '../../yaml-edits';
+import { removeKeyedEntry } from '../../yaml-edits';
 
 /**
  * `schema/removed-key`: a key Authelia rejects outright with its own message, such as
@@ -24,7 +24,7 @@ export const removedKey: Rule = {
         fixes: [
           {
             title: `Remove ${visit.entry.key}`,
-            edits: [removeEntry(context.config, visit.parent, visit.parent.items.indexOf(visit.entry.pair as never))],
+            edits: [removeKeyedEntry(context.config, visit.parent, visit.entry)],
           },
         ],
       });
