@@ -1,38 +1,69 @@
-import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Node as YamlNode,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import type { ConfigDocument, KeyedPair } from './config-document';
 import type { AutheliaVersion } from './finding';
 import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from './model';
 
 /**
  * One place in the config, matched against the key model: a mapping entry or a list item.
- * The schema rules all read the same walk, made once per lint.
+ * The schema rules all read the same walk, made once per lint. Paths are built only when a
+ * rule asks for one, from the chain of parent places, so a large walk allocates little.
  */
-export interface Visit {
-  path: PathStep[];
-  /** `session.cookies[0].domain`, written when first asked for. */
-  readonly pathText: string;
-  /** The model's spec for the place; undefined when the model does not know the key. */
-  spec: KeySpec | undefined;
-  /** The spec of the mapping, named entries or list that holds the place. */
-  parentSpec: KeySpec;
+export class Visit {
+  private cachedPath: PathStep[] | undefined;
+
+  constructor(
+    /** The place that holds this one, or undefined at the top level. */
+    private readonly up: Visit | undefined,
+    /** The key or list index of this place in its parent. */
+    readonly step: PathStep,
+    /** The model's spec for the place; undefined when the model does not know the key. */
+    readonly spec: KeySpec | undefined,
+    /** The spec of the mapping, named entries or list that holds the place. */
+    readonly parentSpec: KeySpec,
+    /** The value node of the entry, or the list item itself. */
+    readonly value: unknown,
+    /** Offsets to underline: the key, or the whole list item. */
+    readonly start: number,
+    readonly end: number,
+    /** The value is template text (`{{ … }}`), which only Authelia's renderer can read. */
+    readonly templated: boolean,
+    /** The mapping that holds the entry, for keys; undefined for list items. */
+    readonly parent?: YAMLMap,
+    private readonly pair?: Pair,
+  ) {}
+
+  /** The steps from the root, e.g. `['session', 'cookies', 0, 'domain']`. */
+  get path(): PathStep[] {
+    this.cachedPath ??= this.up ? [...this.up.path, this.step] : [this.step];
+    return this.cachedPath;
+  }
+
+  /** `session.cookies[0].domain`. */
+  get pathText(): string {
+    return pathText(this.path);
+  }
+
   /** The mapping entry, for keys; undefined for list items. */
-  entry?: KeyedPair;
-  /** The mapping that holds the entry. */
-  parent?: YAMLMap;
-  /** The value node of the entry, or the list item itself. */
-  value: unknown;
-  /** Offsets to underline: the key, or the whole list item. */
-  start: number;
-  end: number;
-  /** The value is template text (`{{ … }}`), which only Authelia's renderer can read. */
-  templated: boolean;
+  get entry(): KeyedPair | undefined {
+    if (!this.pair) return undefined;
+    return { pair: this.pair as KeyedPair['pair'], key: this.step as string, keyStart: this.start, keyEnd: this.end };
+  }
 }
 
 /** Walks the config along the model. Unknown keys and keys the version lacks end a branch. */
 export function walkConfig(config: ConfigDocument, version: AutheliaVersion): Visit[] {
   const visits: Visit[] = [];
   const root = config.root;
-  if (root) walkMap(config, root, CONFIGURATION, [], version, visits);
+  if (root) walkMap(config, root, CONFIGURATION, undefined, version, visits);
   return visits;
 }
 
@@ -40,33 +71,21 @@ function walkMap(
   config: ConfigDocument,
   map: YAMLMap,
   spec: KeySpec,
-  path: PathStep[],
+  up: Visit | undefined,
   version: AutheliaVersion,
   visits: Visit[],
 ): void {
   for (const pair of map.items) {
-    if (!isScalar(pair.key) || !pair.key.range) continue;
-    const key = String(pair.key.value);
+    const keyNode = pair.key;
+    if (!isScalar(keyNode) || !keyNode.range) continue;
+    const key = String(keyNode.value);
     if (key === '<<') continue;
 
-    const [keyStart, keyEnd] = pair.key.range;
-    const childPath = [...path, key];
     const child = childSpec(spec, key);
-    visits.push({
-      path: childPath,
-      get pathText() {
-        return pathText(this.path);
-      },
-      spec: child,
-      parentSpec: spec,
-      entry: { pair: pair as KeyedPair['pair'], key, keyStart, keyEnd },
-      parent: map,
-      value: pair.value,
-      start: keyStart,
-      end: keyEnd,
-      templated: isTemplated(pair.value, config.text),
-    });
-    if (child && knownIn(child, version)) descend(config, pair.value, child, childPath, version, visits);
+    const templated = isTemplated(pair.value, config.text);
+    const visit = new Visit(up, key, child, spec, pair.value, keyNode.range[0], keyNode.range[1], templated, map, pair);
+    visits.push(visit);
+    if (child && knownIn(child, version)) descend(config, pair.value, child, visit, version, visits);
   }
 }
 
@@ -74,35 +93,26 @@ function walkSeq(
   config: ConfigDocument,
   seq: YAMLSeq,
   spec: KeySpec & { kind: 'list' },
-  path: PathStep[],
+  up: Visit | undefined,
   version: AutheliaVersion,
   visits: Visit[],
 ): void {
-  seq.items.forEach((item, index) => {
+  const items = seq.items;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
     const range = (item as YamlNode | null)?.range;
-    if (!range) return;
-    const itemPath = [...path, index];
-    visits.push({
-      path: itemPath,
-      get pathText() {
-        return pathText(this.path);
-      },
-      spec: spec.item,
-      parentSpec: spec,
-      value: item,
-      start: range[0],
-      end: range[1],
-      templated: isTemplated(item, config.text),
-    });
-    descend(config, item, spec.item, itemPath, version, visits);
-  });
+    if (!range) continue;
+    const visit = new Visit(up, index, spec.item, spec, item, range[0], range[1], isTemplated(item, config.text));
+    visits.push(visit);
+    descend(config, item, spec.item, visit, version, visits);
+  }
 }
 
 function descend(
   config: ConfigDocument,
   value: unknown,
   spec: KeySpec,
-  path: PathStep[],
+  path: Visit | undefined,
   version: AutheliaVersion,
   visits: Visit[],
 ): void {
