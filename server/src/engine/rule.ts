@@ -17,6 +17,14 @@ export class RuleContext {
     readonly fragment = false,
   ) {}
 
+  private readonly memos = new Map<string, unknown>();
+
+  /** A value several rules need, computed once per lint under `key`. */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
   /** The config matched against the key model, walked once and shared by every rule. */
   visits(): Visit[] {
     this.walked ??= walkConfig(this.config, this.version);

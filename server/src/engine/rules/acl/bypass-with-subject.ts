@@ -12,9 +12,10 @@ import { accessRules, policyOf } from './common';
 export const bypassWithSubject: Rule = {
   id: 'acl/bypass-with-subject',
 
-  check({ config }: RuleContext): Finding[] {
+  check(context: RuleContext): Finding[] {
+    const { config } = context;
     const findings: Finding[] = [];
-    for (const rule of accessRules(config)) {
+    for (const rule of accessRules(context)) {
       if (policyOf(config, rule) !== 'bypass') continue;
 
       const subject = config.entry(rule.map, 'subject');

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { ConfigDocument } from '../../config-document';
+import type { RuleContext } from '../../rule';
 
 /** One access-control rule, with its index and the offsets of its list item. */
 export interface AccessRule {
@@ -9,8 +10,12 @@ export interface AccessRule {
   end: number;
 }
 
-/** The rules under `access_control.rules` that are mappings. */
-export function accessRules(config: ConfigDocument): AccessRule[] {
+/** The rules under `access_control.rules` that are mappings, found once per lint. */
+export function accessRules(context: RuleContext): AccessRule[] {
+  return context.memo('acl/rules', () => findAccessRules(context.config));
+}
+
+function findAccessRules(config: ConfigDocument): AccessRule[] {
   const rules = config.valueAt(['access_control', 'rules']);
   if (!isSeq(rules)) return [];
   return rules.items.flatMap((item, index) => {

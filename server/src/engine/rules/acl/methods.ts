@@ -15,9 +15,10 @@ const METHODS = new Set([
 export const aclMethods: Rule = {
   id: 'acl/methods',
 
-  check({ config }: RuleContext): Finding[] {
+  check(context: RuleContext): Finding[] {
+    const { config } = context;
     const findings: Finding[] = [];
-    for (const rule of accessRules(config)) {
+    for (const rule of accessRules(context)) {
       const seen = new Set<string>();
       for (const method of stringsOf(config.entry(rule.map, 'methods')?.pair.value)) {
         const verb = method.text;

@@ -13,7 +13,8 @@ const IPV6 = /^[0-9a-f:]+(\/(12[0-8]|1[01]\d|[1-9]?\d))?$/i;
 export const aclNetworks: Rule = {
   id: 'acl/networks',
 
-  check({ config }: RuleContext): Finding[] {
+  check(context: RuleContext): Finding[] {
+    const { config } = context;
     const names = new Set<string>();
     const definitions = config.mapAt(['definitions', 'network']);
     for (const pair of definitions?.items ?? []) if (isScalar(pair.key)) names.add(String(pair.key.value));
@@ -27,7 +28,7 @@ export const aclNetworks: Rule = {
 
     const findings: Finding[] = [];
     const ranges = [
-      ...accessRules(config).flatMap((rule) => stringsOf(config.entry(rule.map, 'networks')?.pair.value)),
+      ...accessRules(context).flatMap((rule) => stringsOf(config.entry(rule.map, 'networks')?.pair.value)),
       ...(definitions?.items ?? []).flatMap((pair) => stringsOf(pair.value)),
     ];
     for (const network of ranges) {

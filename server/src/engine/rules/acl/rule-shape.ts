@@ -10,9 +10,10 @@ import { accessRules, stringsOf } from './common';
 export const ruleShape: Rule = {
   id: 'acl/rule-shape',
 
-  check({ config }: RuleContext): Finding[] {
+  check(context: RuleContext): Finding[] {
+    const { config } = context;
     const findings: Finding[] = [];
-    for (const rule of accessRules(config)) {
+    for (const rule of accessRules(context)) {
       const given = (key: string) => stringsOf(config.entry(rule.map, key)?.pair.value).some((s) => s.text !== '');
       const missing = [
         !given('domain') && !given('domain_regex') ? 'a domain or domain_regex' : '',

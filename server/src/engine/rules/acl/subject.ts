@@ -13,7 +13,8 @@ const SUBJECT = /^(user|group):.+$|^oauth2:client:(.+)$/;
 export const aclSubject: Rule = {
   id: 'acl/subject',
 
-  check({ config }: RuleContext): Finding[] {
+  check(context: RuleContext): Finding[] {
+    const { config } = context;
     const clients = new Set<string>();
     const clientList = config.valueAt(['identity_providers', 'oidc', 'clients']);
     if (isSeq(clientList)) {
@@ -24,7 +25,7 @@ export const aclSubject: Rule = {
     }
 
     const findings: Finding[] = [];
-    for (const rule of accessRules(config)) {
+    for (const rule of accessRules(context)) {
       for (const subject of stringsOf(config.entry(rule.map, 'subject')?.pair.value)) {
         if (subject.text.includes('{{')) continue;
         const match = SUBJECT.exec(subject.text);
