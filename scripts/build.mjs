@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { chmod, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { alias } from './bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
@@ -32,6 +33,7 @@ const sizes = await Promise.all(
       format: 'cjs',
       target: 'node20',
       external,
+      alias,
       banner: executable ? shebang : undefined,
       minify: !dev,
       sourcemap: dev ? 'inline' : false,
