@@ -101,6 +101,21 @@ describe('incremental re-parsing', () => {
     assert.deepEqual(shape(spliced), shape(new ConfigDocument(edited)));
   });
 
+  it('walks the model again only below the replaced rule', () => {
+    const text = generateConfig({ rules: 50, broken: true });
+    const first = lint(text);
+    const before = first.config!.walk!.visits;
+    const at = text.indexOf('-0007.') + 3;
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+
+    const second = lint(edited, {}, first.config);
+    const after = second.config!.walk!.visits;
+    assert.equal(after.length, before.length);
+    assert.equal(after[0], before[0], 'places before the edit are reused');
+    assert.equal(after[after.length - 1], before[before.length - 1], 'and places after it');
+    assert.deepEqual(findings(second), findings(lint(edited)));
+  });
+
   it('falls back to a full parse when the document has anchors', () => {
     const text = 'session: &s\n  name: a\nstorage: *s\n';
     assert.equal(reparse(new ConfigDocument(text), text.replace('name: a', 'name: b')), undefined);

@@ -57,6 +57,15 @@ export class ConfigDocument {
   /** Known to hold no anchors or aliases, which incremental re-parsing needs; unset when unknown. */
   anchorFree: boolean | undefined;
 
+  /**
+   * What an incremental re-parse changed: the node it replaced and the one it put in, with
+   * the parse it came from, so the model walk can be patched instead of redone.
+   */
+  splice: { replaced: unknown; replacement: unknown; from: ConfigDocument } | undefined;
+
+  /** The last model walk of this parse, for one target version (set by the rule context). */
+  walk: { version: string; visits: unknown[] } | undefined;
+
   /** The top-level mapping, or undefined when the document is not a mapping. */
   get root(): YAMLMap | undefined {
     const contents = this.document.contents;

@@ -31,6 +31,8 @@ interface Region {
    * returns undefined when the new text is not one node of the same kind at the same place.
    */
   splice(reparsed: Document.Parsed, newText: string): unknown;
+  /** The node the region holds now, before any splice. */
+  current(): unknown;
 }
 
 /**
@@ -51,12 +53,15 @@ export function reparse(previous: ConfigDocument, text: string): ConfigDocument 
   const delta = edit.newText.length - (edit.end - edit.start);
   const regions = regionsAround(previous, root, edit).reverse();
   for (const region of regions) {
+    const replaced = region.current();
     const fresh = spliceRegion(region, text, delta);
     if (fresh === undefined) continue;
 
     shiftAfter(document, region.end, delta, fresh);
     const next = new ConfigDocument(text, document);
     next.anchorFree = true;
+    next.splice = { replaced, replacement: fresh, from: previous };
+    previous.splice = undefined;
     return next;
   }
   return undefined;
@@ -94,6 +99,7 @@ function regionsAround(config: ConfigDocument, root: YAMLMap, edit: TextEdit): R
   const section: Region = {
     start,
     end,
+    current: () => root.items[index],
     splice: (reparsed, newText) => {
       const map = reparsed.contents;
       if (!isMap(map) || map.flow || map.items.length !== 1) return undefined;
@@ -157,6 +163,7 @@ function* listItemsAround(
     yield {
       start,
       end,
+      current: () => seq.items[i],
       splice: (reparsed, newText) => {
         const list = reparsed.contents;
         if (!isSeq(list) || list.flow || list.items.length !== 1) return undefined;

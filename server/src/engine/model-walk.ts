@@ -1,6 +1,7 @@
 import {
   isAlias,
   isMap,
+  isPair,
   isScalar,
   isSeq,
   type Node as YamlNode,
@@ -22,7 +23,7 @@ export class Visit {
 
   constructor(
     /** The place that holds this one, or undefined at the top level. */
-    private readonly up: Visit | undefined,
+    readonly up: Visit | undefined,
     /** The key or list index of this place in its parent. */
     readonly step: PathStep,
     /** The model's spec for the place; undefined when the model does not know the key. */
@@ -31,15 +32,33 @@ export class Visit {
     readonly parentSpec: KeySpec,
     /** The value node of the entry, or the list item itself. */
     readonly value: unknown,
-    /** Offsets to underline: the key, or the whole list item. */
-    readonly start: number,
-    readonly end: number,
+    /**
+     * The range of the key, or of the list item: the node's own array, so offsets stay right
+     * when an incremental re-parse shifts the nodes after an edit.
+     */
+    private readonly range: number[],
     /** The value is template text (`{{ … }}`), which only Authelia's renderer can read. */
     readonly templated: boolean,
     /** The mapping that holds the entry, for keys; undefined for list items. */
     readonly parent?: YAMLMap,
-    private readonly pair?: Pair,
+    /** The mapping entry's pair, for keys. */
+    readonly pair?: Pair,
   ) {}
+
+  /** Offsets to underline: the key, or the whole list item. */
+  get start(): number {
+    return this.range[0];
+  }
+
+  get end(): number {
+    return this.range[1];
+  }
+
+  /** True when this place lies inside `ancestor`'s value. */
+  isBelow(ancestor: Visit): boolean {
+    for (let visit = this.up; visit; visit = visit.up) if (visit === ancestor) return true;
+    return false;
+  }
 
   /** The steps from the root, e.g. `['session', 'cookies', 0, 'domain']`. */
   get path(): PathStep[] {
@@ -57,6 +76,45 @@ export class Visit {
     if (!this.pair) return undefined;
     return { pair: this.pair as KeyedPair['pair'], key: this.step as string, keyStart: this.start, keyEnd: this.end };
   }
+}
+
+/**
+ * The walk of a config after an incremental re-parse replaced one node: the old walk with the
+ * replaced node's places swapped for a walk of the new node. Undefined when the old walk does
+ * not show the replaced node (the caller then walks the whole config).
+ */
+export function rewalk(
+  config: ConfigDocument,
+  old: readonly Visit[],
+  replaced: unknown,
+  replacement: unknown,
+  version: AutheliaVersion,
+): Visit[] | undefined {
+  const first = old.findIndex((visit) => (isPair(replaced) ? visit.pair === replaced : visit.value === replaced && !visit.pair));
+  if (first < 0) return undefined;
+  let after = first + 1;
+  while (after < old.length && old[after].isBelow(old[first])) after++;
+
+  const visit = old[first];
+  const fresh: Visit[] = [];
+  if (isPair(replacement)) {
+    const keyNode = replacement.key;
+    if (!isScalar(keyNode) || !keyNode.range || !visit.parent) return undefined;
+    const key = String(keyNode.value);
+    const spec = childSpec(visit.parentSpec, key);
+    const templated = isTemplated(replacement.value, config.text);
+    const top = new Visit(visit.up, key, spec, visit.parentSpec, replacement.value, keyNode.range, templated, visit.parent, replacement);
+    fresh.push(top);
+    if (spec && knownIn(spec, version)) descend(config, replacement.value, spec, top, version, fresh);
+  } else {
+    const range = (replacement as YamlNode | null)?.range;
+    if (!range || !visit.spec) return undefined;
+    const templated = isTemplated(replacement, config.text);
+    const top = new Visit(visit.up, visit.step, visit.spec, visit.parentSpec, replacement, range, templated);
+    fresh.push(top);
+    descend(config, replacement, visit.spec, top, version, fresh);
+  }
+  return [...old.slice(0, first), ...fresh, ...old.slice(after)];
 }
 
 /** Walks the config along the model. Unknown keys and keys the version lacks end a branch. */
@@ -83,7 +141,7 @@ function walkMap(
 
     const child = childSpec(spec, key);
     const templated = isTemplated(pair.value, config.text);
-    const visit = new Visit(up, key, child, spec, pair.value, keyNode.range[0], keyNode.range[1], templated, map, pair);
+    const visit = new Visit(up, key, child, spec, pair.value, keyNode.range, templated, map, pair);
     visits.push(visit);
     if (child && knownIn(child, version)) descend(config, pair.value, child, visit, version, visits);
   }
@@ -102,7 +160,7 @@ function walkSeq(
     const item = items[index];
     const range = (item as YamlNode | null)?.range;
     if (!range) continue;
-    const visit = new Visit(up, index, spec.item, spec, item, range[0], range[1], isTemplated(item, config.text));
+    const visit = new Visit(up, index, spec.item, spec, item, range, isTemplated(item, config.text));
     visits.push(visit);
     descend(config, item, spec.item, visit, version, visits);
   }

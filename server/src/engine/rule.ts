@@ -1,6 +1,6 @@
 import type { ConfigDocument } from './config-document';
 import type { AutheliaVersion, Deployment, Finding } from './finding';
-import { walkConfig, type Visit } from './model-walk';
+import { rewalk, walkConfig, type Visit } from './model-walk';
 
 /** What every rule gets: the parsed config and what to check it for. */
 export class RuleContext {
@@ -27,8 +27,20 @@ export class RuleContext {
 
   /** The config matched against the key model, walked once and shared by every rule. */
   visits(): Visit[] {
-    this.walked ??= walkConfig(this.config, this.version);
+    if (!this.walked) {
+      this.walked = this.patchedWalk() ?? walkConfig(this.config, this.version);
+      this.config.walk = { version: this.version, visits: this.walked };
+      this.config.splice = undefined;
+    }
     return this.walked;
+  }
+
+  /** After an incremental re-parse, the previous walk with only the replaced part walked again. */
+  private patchedWalk(): Visit[] | undefined {
+    const splice = this.config.splice;
+    const previous = splice?.from.walk;
+    if (!splice || previous?.version !== this.version) return undefined;
+    return rewalk(this.config, previous.visits as Visit[], splice.replaced, splice.replacement, this.version);
   }
 }
 
