@@ -25,15 +25,16 @@ const AUTHELIA_SCHEMA = /authelia\.com\/schemas\/(latest|v(\d+\.\d+))\//;
 /** Reads the in-file comments that steer the linter. */
 export function readDirectives(text: string): FileDirectives {
   const directives: FileDirectives = { hasAutheliaModeline: false };
+  const scanned = text.includes('authelia-lint:') ? text : '';
 
-  for (const line of text.matchAll(LINT_COMMENT)) {
+  for (const line of scanned.matchAll(LINT_COMMENT)) {
     for (const [, name, value] of line[1].matchAll(/([a-z]+)[ \t]*=[ \t]*([A-Za-z0-9.]+)/g)) {
       if (name === 'deployment') directives.deployment = parseDeployment(value);
       if (name === 'version') directives.version = parseVersion(value);
     }
   }
 
-  const modeline = MODELINE.exec(text);
+  const modeline = text.includes('yaml-language-server:') ? MODELINE.exec(text) : null;
   const schema = modeline ? AUTHELIA_SCHEMA.exec(modeline[1]) : null;
   if (schema) {
     directives.hasAutheliaModeline = true;

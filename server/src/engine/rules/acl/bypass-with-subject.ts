@@ -16,15 +16,15 @@ export const bypassWithSubject: Rule = {
     const { config } = context;
     const findings: Finding[] = [];
     for (const rule of accessRules(context)) {
-      if (policyOf(config, rule) !== 'bypass') continue;
+      if (policyOf(rule) !== 'bypass') continue;
 
-      const subject = config.entry(rule.map, 'subject');
-      const regex = config.entry(rule.map, 'domain_regex');
+      const subject = rule.entry('subject');
+      const regex = rule.entry('domain_regex');
       const regexText = regex ? JSON.stringify((regex.pair.value as { toJSON?: () => unknown })?.toJSON?.() ?? '') : '';
       const namesUser = /\(\?P?<(User|Group)>/.test(regexText);
       if (!subject && !namesUser) continue;
 
-      const policy = config.entry(rule.map, 'policy')!.pair.value;
+      const policy = rule.entry('policy')!.pair.value;
       const fixes: Fix[] = [];
       if (subject) {
         fixes.push({

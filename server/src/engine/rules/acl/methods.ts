@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { accessRules, stringsOf } from './common';
+import { accessRules } from './common';
 
 /** HTTP verbs Authelia matches: RFC 7231's and WebDAV's. */
 const METHODS = new Set([
@@ -16,11 +16,10 @@ export const aclMethods: Rule = {
   id: 'acl/methods',
 
   check(context: RuleContext): Finding[] {
-    const { config } = context;
     const findings: Finding[] = [];
     for (const rule of accessRules(context)) {
       const seen = new Set<string>();
-      for (const method of stringsOf(config.entry(rule.map, 'methods')?.pair.value)) {
+      for (const method of rule.strings('methods')) {
         const verb = method.text;
         const problem = !METHODS.has(verb)
           ? `'${method.text}' is not an HTTP method Authelia knows.`

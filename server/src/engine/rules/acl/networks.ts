@@ -28,7 +28,7 @@ export const aclNetworks: Rule = {
 
     const findings: Finding[] = [];
     const ranges = [
-      ...accessRules(context).flatMap((rule) => stringsOf(config.entry(rule.map, 'networks')?.pair.value)),
+      ...accessRules(context).flatMap((rule) => rule.strings('networks')),
       ...(definitions?.items ?? []).flatMap((pair) => stringsOf(pair.value)),
     ];
     for (const network of ranges) {

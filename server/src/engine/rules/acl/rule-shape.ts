@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { accessRules, stringsOf } from './common';
+import { accessRules } from './common';
 
 /**
  * `acl/rule-shape`: an access-control rule that cannot match or act: no `domain` and no
@@ -11,10 +11,9 @@ export const ruleShape: Rule = {
   id: 'acl/rule-shape',
 
   check(context: RuleContext): Finding[] {
-    const { config } = context;
     const findings: Finding[] = [];
     for (const rule of accessRules(context)) {
-      const given = (key: string) => stringsOf(config.entry(rule.map, key)?.pair.value).some((s) => s.text !== '');
+      const given = (key: string) => rule.strings(key).some((s) => s.text !== '');
       const missing = [
         !given('domain') && !given('domain_regex') ? 'a domain or domain_regex' : '',
         !given('policy') ? 'a policy' : '',
@@ -29,7 +28,7 @@ export const ruleShape: Rule = {
         });
       }
 
-      for (const domain of stringsOf(config.entry(rule.map, 'domain')?.pair.value)) {
+      for (const domain of rule.strings('domain')) {
         if (/^\*[^.]/.test(domain.text)) {
           findings.push({
             ruleId: this.id,

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { accessRules, stringsOf } from './common';
+import { accessRules } from './common';
 
 const SUBJECT = /^(user|group):.+$|^oauth2:client:(.+)$/;
 
@@ -26,7 +26,7 @@ export const aclSubject: Rule = {
 
     const findings: Finding[] = [];
     for (const rule of accessRules(context)) {
-      for (const subject of stringsOf(config.entry(rule.map, 'subject')?.pair.value)) {
+      for (const subject of rule.strings('subject')) {
         if (subject.text.includes('{{')) continue;
         const match = SUBJECT.exec(subject.text);
         let problem: string | undefined;
