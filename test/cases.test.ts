@@ -93,7 +93,11 @@ function linesOfKeyPath(text: string, keyPath: string): number[] {
  */
 function sameFix(described: string, title: string): boolean {
   const normalize = (words: string) =>
-    words.replace(/\(.*?\)/g, ' ').toLowerCase().replace(/[^a-z0-9_.]+/g, ' ').trim();
+    words
+      .replace(/\(.*?\)/g, ' ')
+      .toLowerCase()
+      .replace(/[^a-z0-9_.]+/g, ' ')
+      .trim();
   return normalize(title).startsWith(normalize(described));
 }
 
@@ -102,7 +106,9 @@ const FIX_PER_KEY = /^a fix per key\b/;
 
 const known = new Set(RULES.map((rule) => rule.id));
 const caseFiles = SHARED_DIR
-  ? readdirSync(join(SHARED_DIR, 'cases')).filter((name) => name.endsWith('.yml')).sort()
+  ? readdirSync(join(SHARED_DIR, 'cases'))
+      .filter((name) => name.endsWith('.yml'))
+      .sort()
   : [];
 
 describe('shared cases', () => {
@@ -113,7 +119,9 @@ describe('shared cases', () => {
 
   for (const file of caseFiles) {
     const testCase = readCase(join(SHARED_DIR!, 'cases', file));
-    const missing = [...new Set(testCase.expect.map((e) => e.ruleId).filter((id) => !known.has(id)))];
+    const missing = [
+      ...new Set(testCase.expect.map((e) => e.ruleId).filter((id) => !known.has(id))),
+    ];
 
     if (missing.length > 0) {
       it.skip(`${file} (needs ${missing.join(', ')})`);
@@ -133,7 +141,10 @@ describe('shared cases', () => {
         const lines = linesOfKeyPath(testCase.text, expected.keyPath);
         assert.ok(lines.length > 0, `${expected.keyPath} is not in the case`);
         const hit = found.find(
-          (f) => f.ruleId === expected.ruleId && f.severity === expected.severity && lines.includes(f.line),
+          (f) =>
+            f.ruleId === expected.ruleId &&
+            f.severity === expected.severity &&
+            lines.includes(f.line),
         );
         assert.ok(
           hit,
@@ -143,15 +154,26 @@ describe('shared cases', () => {
       }
 
       for (const ruleId of testCase.expectNot) {
-        assert.deepEqual(found.filter((f) => f.ruleId === ruleId), [], `${ruleId} must not fire`);
+        assert.deepEqual(
+          found.filter((f) => f.ruleId === ruleId),
+          [],
+          `${ruleId} must not fire`,
+        );
       }
 
-      const titles = result.findings.flatMap((finding) => (finding.fixes ?? []).map((fix) => fix.title));
+      const titles = result.findings.flatMap((finding) =>
+        (finding.fixes ?? []).map((fix) => fix.title),
+      );
       for (const described of testCase.fixes.filter((line) => FIX_PER_KEY.test(line))) {
         const expectedRules = new Set(testCase.expect.map((e) => e.ruleId));
         for (const finding of result.findings.filter((f) => expectedRules.has(f.ruleId))) {
-          const ownFixes = (finding.fixes ?? []).filter((fix) => !fix.title.startsWith('Migrate this file'));
-          assert.ok(ownFixes.length > 0, `${described}: ${finding.ruleId} at ${finding.start} has none`);
+          const ownFixes = (finding.fixes ?? []).filter(
+            (fix) => !fix.title.startsWith('Migrate this file'),
+          );
+          assert.ok(
+            ownFixes.length > 0,
+            `${described}: ${finding.ruleId} at ${finding.start} has none`,
+          );
         }
       }
       for (const described of testCase.fixes.filter((line) => !FIX_PER_KEY.test(line))) {

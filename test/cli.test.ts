@@ -71,9 +71,9 @@ function at(text: string, key: string): [number, number] {
 
 /** The text findings for examples/configuration.yml in HA mode, computed from the file. */
 function exampleFindings(text: string, path: string, ...omit: string[]) {
-  return EXAMPLE_FINDINGS
-    .filter(([, rule]) => !omit.includes(rule))
-    .map(([severity, rule, key]) => [path, ...at(text, key), severity, rule] as const);
+  return EXAMPLE_FINDINGS.filter(([, rule]) => !omit.includes(rule)).map(
+    ([severity, rule, key]) => [path, ...at(text, key), severity, rule] as const,
+  );
 }
 
 describe('authelia-lint CLI (dist/cli.js)', function () {
@@ -97,8 +97,7 @@ describe('authelia-lint CLI (dist/cli.js)', function () {
       assert.deepEqual(parsedUnderTest(run.stdout), exampleFindings(EXAMPLE, EXAMPLE_PATH));
 
       assert.deepEqual(at(EXAMPLE, 'session'), [21, 1]);
-      const sessionLine =
-        `examples/configuration.yml:21:1: error: ${SESSION_MESSAGE} [ha/session-memory]`;
+      const sessionLine = `examples/configuration.yml:21:1: error: ${SESSION_MESSAGE} [ha/session-memory]`;
       assert.ok(lines(run.stdout).includes(sessionLine), run.stdout);
       assert.ok(
         lines(run.stdout).includes(
@@ -178,7 +177,10 @@ describe('authelia-lint CLI (dist/cli.js)', function () {
       const run = cli(CLEAN, EXAMPLE_PATH);
       assert.equal(run.status, 1);
       // The clean file adds nothing at all, from any rule.
-      assert.deepEqual(parsed(run.stdout).filter(([path]) => path !== EXAMPLE_PATH), []);
+      assert.deepEqual(
+        parsed(run.stdout).filter(([path]) => path !== EXAMPLE_PATH),
+        [],
+      );
       assert.deepEqual(parsedUnderTest(run.stdout), exampleFindings(EXAMPLE, EXAMPLE_PATH));
     });
   });

@@ -36,14 +36,22 @@ describe('completion', () => {
     assert.ok(cookie.includes('authelia_url'));
     assert.ok(!cookie.includes('domain'));
     assert.ok(labels('session:\n  cookies:\n    - |\nstorage: {}\n').includes('domain'));
-    assert.ok(labels("session:\n  cookies:\n  - domain: 'x.com'\n    |\nstorage: {}\n").includes('authelia_url'));
+    assert.ok(
+      labels("session:\n  cookies:\n  - domain: 'x.com'\n    |\nstorage: {}\n").includes(
+        'authelia_url',
+      ),
+    );
   });
 
   it('replaces the word typed so far', () => {
     const { text, items } = completionsAt('session:\n  name: x\n  expi|\nstorage: {}\n');
     const expiration = items.find((item) => item.label === 'expiration')!;
     const edited = applyEdits(text, [
-      { start: expiration.replaceStart, end: expiration.replaceEnd, newText: expiration.insertText },
+      {
+        start: expiration.replaceStart,
+        end: expiration.replaceEnd,
+        newText: expiration.insertText,
+      },
     ]);
     assert.equal(edited, 'session:\n  name: x\n  expiration: \nstorage: {}\n');
   });
@@ -57,12 +65,17 @@ describe('completion', () => {
 
   it('offers allowed values and booleans after a key', () => {
     assert.deepEqual(labels('session:\n  same_site: |\nstorage: {}\n'), ['none', 'lax', 'strict']);
-    assert.deepEqual(labels('session: {}\nstorage: {}\nauthentication_backend:\n  file:\n    watch: |\n'), [
-      'true',
-      'false',
+    assert.deepEqual(
+      labels('session: {}\nstorage: {}\nauthentication_backend:\n  file:\n    watch: |\n'),
+      ['true', 'false'],
+    );
+    assert.deepEqual(labels('session: {}\nstorage: {}\nregulation:\n  modes:\n    - |\n'), [
+      'user',
+      'ip',
     ]);
-    assert.deepEqual(labels('session: {}\nstorage: {}\nregulation:\n  modes:\n    - |\n'), ['user', 'ip']);
-    const policies = labels('session: {}\naccess_control:\n  rules:\n    - domain: x\n      policy: |\n');
+    const policies = labels(
+      'session: {}\naccess_control:\n  rules:\n    - domain: x\n      policy: |\n',
+    );
     assert.deepEqual([...policies].sort(), ['bypass', 'deny', 'one_factor', 'two_factor']);
   });
 
@@ -71,8 +84,13 @@ describe('completion', () => {
     const postgres = items.find((item) => item.label === 'postgres (block)')!;
     assert.equal(postgres.isSnippet, true);
     assert.match(postgres.insertText, /^postgres:\n {2}address: 'tcp:\/\/postgres:5432'\n/);
-    const old = completionsAt('session: {}\nstorage:\n  encryption_key: x\n  |\n', { version: '4.37' }).items;
-    assert.match(old.find((item) => item.label === 'postgres (block)')!.insertText, /host: 'postgres'/);
+    const old = completionsAt('session: {}\nstorage:\n  encryption_key: x\n  |\n', {
+      version: '4.37',
+    }).items;
+    assert.match(
+      old.find((item) => item.label === 'postgres (block)')!.insertText,
+      /host: 'postgres'/,
+    );
 
     const session = labels('session:\n  name: x\n  |\nstorage: {}\n');
     assert.ok(session.includes('redis (block)'));

@@ -52,9 +52,14 @@ describe('golden corpus', () => {
  * not `ha/*` findings: what Authelia's validator would refuse.
  */
 function refusals(cwd: string, version: string, files: string[]): string[] {
-  const run = spawnSync(process.execPath, [CLI, '--authelia-version', version, ...files], { cwd, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [CLI, '--authelia-version', version, ...files], {
+    cwd,
+    encoding: 'utf8',
+  });
   assert.ok(run.status === 0 || run.status === 1, `exit ${run.status}: ${run.stderr}`);
-  return run.stdout.split('\n').filter((line) => line.includes(': error: ') && !/ \[ha\/[a-z-]+\]$/.test(line));
+  return run.stdout
+    .split('\n')
+    .filter((line) => line.includes(': error: ') && !/ \[ha\/[a-z-]+\]$/.test(line));
 }
 
 describe('golden refusals', () => {
@@ -65,7 +70,10 @@ describe('golden refusals', () => {
     golden.forEach((line, index) => {
       if (line === '' || line.startsWith('#')) return;
       const previous = golden[index - 1] ?? '';
-      assert.ok(previous.startsWith('#') || previous.includes(': error: '), `line ${index + 1} has no reason`);
+      assert.ok(
+        previous.startsWith('#') || previous.includes(': error: '),
+        `line ${index + 1} has no reason`,
+      );
     });
   });
 
@@ -78,15 +86,25 @@ describe('golden refusals', () => {
         .map((name) => `corpus/${folder}/${name}`);
 
     const actual = [
-      ...refusals(authelia, '4.39', [...corpus('suites'), ...corpus('examples'), ...corpus('test_resources')]),
+      ...refusals(authelia, '4.39', [
+        ...corpus('suites'),
+        ...corpus('examples'),
+        ...corpus('test_resources'),
+      ]),
       ...refusals(authelia, '4.37', ['reference/config.template.v4.37.5.yml']),
       ...refusals(authelia, '4.38', ['reference/config.template.v4.38.19.yml']),
       ...refusals(authelia, '4.39', ['reference/config.template.yml']),
-      ...refusals(authelia, '4.39', ['reference/config.template.v4.37.5.yml', 'reference/config.template.v4.38.19.yml']),
+      ...refusals(authelia, '4.39', [
+        'reference/config.template.v4.37.5.yml',
+        'reference/config.template.v4.38.19.yml',
+      ]),
     ];
     const expected = golden.filter((line) => line !== '' && !line.startsWith('#'));
     assert.deepEqual(actual, expected);
-    assert.deepEqual(actual.filter((line) => /^corpus\/(suites|examples)\//.test(line)), []);
+    assert.deepEqual(
+      actual.filter((line) => /^corpus\/(suites|examples)\//.test(line)),
+      [],
+    );
   });
 
   it('warns about deprecated keys when the 4.37 template is linted for 4.39', () => {
@@ -94,8 +112,12 @@ describe('golden refusals', () => {
       cwd: authelia,
       encoding: 'utf8',
     });
-    const deprecated = run.stdout.split('\n').filter((line) => line.endsWith('[schema/deprecated-key]'));
+    const deprecated = run.stdout
+      .split('\n')
+      .filter((line) => line.endsWith('[schema/deprecated-key]'));
     assert.ok(deprecated.length >= 8, run.stdout);
-    assert.ok(deprecated.some((line) => line.includes(': warning: jwt_secret is deprecated since 4.38')));
+    assert.ok(
+      deprecated.some((line) => line.includes(': warning: jwt_secret is deprecated since 4.38')),
+    );
   });
 });

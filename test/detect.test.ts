@@ -15,7 +15,10 @@ describe('which files are Authelia configs', () => {
   });
 
   it('does not count server, log and theme', () => {
-    assert.equal(lint("server:\n  address: 'tcp://:9091'\nlog: {}\ntheme: dark\nsession: {}\n").checked, false);
+    assert.equal(
+      lint("server:\n  address: 'tcp://:9091'\nlog: {}\ntheme: dark\nsession: {}\n").checked,
+      false,
+    );
   });
 
   it('checks one section only where the path matches the globs', () => {
@@ -95,7 +98,10 @@ describe('deployment and version', () => {
 
   it('takes the deployment from the comment over the option', () => {
     assert.equal(lint(base, { deployment: 'single' }).deployment, 'single');
-    assert.equal(lint(`# authelia-lint: deployment=ha\n${base}`, { deployment: 'single' }).deployment, 'highAvailability');
+    assert.equal(
+      lint(`# authelia-lint: deployment=ha\n${base}`, { deployment: 'single' }).deployment,
+      'highAvailability',
+    );
     assert.equal(lint(`${base}  # authelia-lint: deployment=single\n`).deployment, 'single');
   });
 
@@ -108,7 +114,9 @@ describe('deployment and version', () => {
   });
 
   it('ignores unknown values', () => {
-    const result = lint(`# authelia-lint: deployment=cluster version=5.0\n${base}`, { version: '4.38' });
+    const result = lint(`# authelia-lint: deployment=cluster version=5.0\n${base}`, {
+      version: '4.38',
+    });
     assert.equal(result.deployment, 'highAvailability');
     assert.equal(result.version, '4.38');
   });
@@ -122,7 +130,9 @@ describe('config fragments', () => {
     const ids = lint(fragment, { path }).findings.map((finding) => finding.ruleId);
     assert.ok(!ids.includes('acl/no-rules'));
     assert.ok(!ids.includes('ha/session-memory'));
-    const required = lint(fragment, { path }).findings.filter((f) => f.ruleId === 'config/required');
+    const required = lint(fragment, { path }).findings.filter(
+      (f) => f.ruleId === 'config/required',
+    );
     assert.deepEqual(
       required.map((f) => f.message.split(' ')[0]),
       ['storage.postgres.database', 'storage.postgres.username'],
@@ -134,6 +144,8 @@ describe('config fragments', () => {
     const ids = lint(whole).findings.map((finding) => finding.ruleId);
     assert.ok(ids.includes('acl/no-rules'));
     assert.ok(ids.includes('ha/session-memory'));
-    assert.ok(lint(whole).findings.some((f) => f.message.startsWith('authentication_backend is required')));
+    assert.ok(
+      lint(whole).findings.some((f) => f.message.startsWith('authentication_backend is required')),
+    );
   });
 });

@@ -102,7 +102,12 @@ for (const [style, { text, indent }] of Object.entries(variants)) {
 
       it(`has the findings to fix (${version})`, () => {
         const ids = findings.map((finding) => finding.ruleId);
-        for (const id of ['ha/session-memory', 'ha/storage-sqlite', 'ha/notifier-filesystem', 'ha/auth-file']) {
+        for (const id of [
+          'ha/session-memory',
+          'ha/storage-sqlite',
+          'ha/notifier-filesystem',
+          'ha/auth-file',
+        ]) {
           assert.ok(ids.includes(id), `${id} missing from ${ids.join(', ')}`);
         }
         assert.ok(!ids.some((id) => id.startsWith('yaml/')), 'the variant itself must parse');
@@ -115,14 +120,22 @@ for (const [style, { text, indent }] of Object.entries(variants)) {
             const after = lint(fixed, options);
 
             const yamlProblems = after.findings.filter((f) => f.ruleId.startsWith('yaml/'));
-            assert.deepEqual(yamlProblems.map((f) => f.message), [], `broken YAML:\n${fixed}`);
+            assert.deepEqual(
+              yamlProblems.map((f) => f.message),
+              [],
+              `broken YAML:\n${fixed}`,
+            );
 
             const stillThere = after.findings.filter(
               (f) =>
                 f.ruleId === finding.ruleId &&
                 SEVERITY_RANK[f.severity] >= SEVERITY_RANK[finding.severity],
             );
-            assert.deepEqual(stillThere.map((f) => f.ruleId), [], `not fixed:\n${fixed}`);
+            assert.deepEqual(
+              stillThere.map((f) => f.ruleId),
+              [],
+              `not fixed:\n${fixed}`,
+            );
 
             for (const comment of commentsOutside(text, fix.edits)) {
               assert.ok(fixed.includes(comment), `lost the comment ${comment}`);

@@ -32,15 +32,24 @@ describe('hovers', () => {
     assert.match(hover.markdown, /^\*\*BREAKING\*\* · SQLite storage \(`ha\/storage-sqlite`\)/);
     assert.match(hover.markdown, /cannot run as several replicas/);
     assert.match(hover.markdown, /\*\*Why it is stateful\.\*\* .*SQLite/);
-    assert.match(hover.markdown, /\*\*Way out\.\*\* Use PostgreSQL \(`storage\.postgres`\) or MySQL/);
-    assert.match(hover.markdown, /\(https:\/\/www\.authelia\.com\/overview\/authorization\/statelessness\/\)/);
+    assert.match(
+      hover.markdown,
+      /\*\*Way out\.\*\* Use PostgreSQL \(`storage\.postgres`\) or MySQL/,
+    );
+    assert.match(
+      hover.markdown,
+      /\(https:\/\/www\.authelia\.com\/overview\/authorization\/statelessness\/\)/,
+    );
     assert.doesNotMatch(hover.markdown, /Workaround/);
   });
 
   it('give the workaround for the file backend', () => {
     const hover = hoverOn(config, 'file:')!;
     assert.match(hover.markdown, /^\*\*MEDIUM\*\*/);
-    assert.match(hover.markdown, /\*\*Workaround\.\*\* .*password_reset\.disable: true.*same users file/s);
+    assert.match(
+      hover.markdown,
+      /\*\*Workaround\.\*\* .*password_reset\.disable: true.*same users file/s,
+    );
   });
 
   it('stack every finding on the same key', () => {
@@ -59,7 +68,10 @@ describe('hovers', () => {
   it('say in one line why a stateless provider is fine, then document the key', () => {
     const hover = hoverOn(config, 'smtp:')!;
     assert.equal(config.slice(hover.start, hover.end), 'smtp');
-    assert.match(hover.markdown, /^Fine for high availability: .*mailed[^\n]*\n\n---\n\n\*\*`notifier\.smtp`\*\*/);
+    assert.match(
+      hover.markdown,
+      /^Fine for high availability: .*mailed[^\n]*\n\n---\n\n\*\*`notifier\.smtp`\*\*/,
+    );
 
     const redis = config.replace('  cookies:', "  redis:\n    host: 'redis'\n  cookies:");
     assert.match(hoverOn(redis, 'redis:')!.markdown, /^Fine for high availability: Redis/);
@@ -74,7 +86,10 @@ describe('hovers', () => {
     const cookies = hoverOn(config, 'cookies:')!;
     assert.match(cookies.markdown, /^\*\*`session\.cookies`\*\* · a list/);
     assert.match(cookies.markdown, /Since 4\.38/);
-    assert.match(hoverOn(config, 'cookies:', { version: '4.37' })!.markdown, /Not known to Authelia 4\.37/);
+    assert.match(
+      hoverOn(config, 'cookies:', { version: '4.37' })!.markdown,
+      /Not known to Authelia 4\.37/,
+    );
 
     const domain = hoverOn(config, 'domain:')!;
     assert.match(domain.markdown, /^\*\*`session\.cookies\[\]\.domain`\*\*/);
@@ -83,7 +98,10 @@ describe('hovers', () => {
   it('name the replacement of a deprecated key and the variable of a secret', () => {
     const old = 'jwt_secret: x\nsession: {}\nstorage: {}\n';
     const hover = hoverAt(lint(old), 1)!;
-    assert.match(hover.markdown, /\*\*Deprecated\*\* since 4\.38: use `identity_validation\.reset_password\.jwt_secret`/);
+    assert.match(
+      hover.markdown,
+      /\*\*Deprecated\*\* since 4\.38: use `identity_validation\.reset_password\.jwt_secret`/,
+    );
     const key = hoverOn(config, 'encryption_key')!;
     assert.match(key.markdown, /AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE/);
   });

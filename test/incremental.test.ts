@@ -22,8 +22,24 @@ function random(seed: number): () => number {
 }
 
 const INSERTIONS = [
-  'a', 'Z', '1', ' ', '\n', ':', '-', "'", '"', '#', '{', '[', '  ', 'x: 1\n',
-  "    - domain: 'new.example.com'\n      policy: 'one_factor'\n", '\n  ', 'two_factor', '{{ x }}',
+  'a',
+  'Z',
+  '1',
+  ' ',
+  '\n',
+  ':',
+  '-',
+  "'",
+  '"',
+  '#',
+  '{',
+  '[',
+  '  ',
+  'x: 1\n',
+  "    - domain: 'new.example.com'\n      policy: 'one_factor'\n",
+  '\n  ',
+  'two_factor',
+  '{{ x }}',
 ];
 
 function randomEdit(text: string, next: () => number): string {
@@ -48,7 +64,13 @@ function shape(config: ConfigDocument): string[] {
       return;
     }
     const range = (node as { range?: number[] } | null)?.range;
-    const kind = isMap(node) ? 'map' : isSeq(node) ? 'seq' : isScalar(node) ? `scalar:${String(node.value)}` : typeof node;
+    const kind = isMap(node)
+      ? 'map'
+      : isSeq(node)
+        ? 'seq'
+        : isScalar(node)
+          ? `scalar:${String(node.value)}`
+          : typeof node;
     out.push(`${kind}@${range?.join(',')}`);
     if (isMap(node) || isSeq(node)) for (const item of node.items) walk(item);
   };
@@ -58,7 +80,15 @@ function shape(config: ConfigDocument): string[] {
 
 function findings(result: LintResult): string[] {
   return result.findings.map((finding) =>
-    JSON.stringify([finding.ruleId, finding.severity, finding.message, finding.start, finding.end, finding.related, finding.fixes]),
+    JSON.stringify([
+      finding.ruleId,
+      finding.severity,
+      finding.message,
+      finding.start,
+      finding.end,
+      finding.related,
+      finding.fixes,
+    ]),
   );
 }
 

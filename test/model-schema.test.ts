@@ -44,7 +44,12 @@ interface SchemaKey {
 }
 
 function loadSchema(version: string): JsonSchema {
-  return JSON.parse(readFileSync(join(SHARED_DIR!, 'authelia', 'schemas', `v${version}`, 'configuration.json'), 'utf8'));
+  return JSON.parse(
+    readFileSync(
+      join(SHARED_DIR!, 'authelia', 'schemas', `v${version}`, 'configuration.json'),
+      'utf8',
+    ),
+  );
 }
 
 /** Every key the schema describes, with the resolved schema of its value. */
@@ -70,7 +75,11 @@ function schemaKeys(root: JsonSchema): SchemaKey[] {
     if (resolved.items && typeof resolved.items === 'object') {
       walk(resolved.items, `${path}[]`, [...steps, 0], depth + 1);
     }
-    for (const variant of [...(resolved.oneOf ?? []), ...(resolved.anyOf ?? []), ...(resolved.allOf ?? [])]) {
+    for (const variant of [
+      ...(resolved.oneOf ?? []),
+      ...(resolved.anyOf ?? []),
+      ...(resolved.allOf ?? []),
+    ]) {
       walk(variant, path, steps, depth + 1);
     }
   };
@@ -157,8 +166,13 @@ for (const version of ['4.38', '4.39'] as const) {
     });
 
     it(`knows every key in ${version}`, () => {
-      const unknown = keys.filter((key) => ourSpec(key.steps) && !knownAlongPath(key.steps, version));
-      assert.deepEqual(unknown.map((key) => key.path), []);
+      const unknown = keys.filter(
+        (key) => ourSpec(key.steps) && !knownAlongPath(key.steps, version),
+      );
+      assert.deepEqual(
+        unknown.map((key) => key.path),
+        [],
+      );
     });
 
     it('gives every key a compatible type', () => {
@@ -166,7 +180,9 @@ for (const version of ['4.38', '4.39'] as const) {
         const expected = schemaTypes(key.schema, definitions);
         const accepted = acceptedTypes(spec);
         const missing = [...expected].filter((type) => !accepted.has(type) && type !== 'null');
-        return missing.length > 0 ? `schema allows ${missing.join('/')}, model ${spec.kind}` : undefined;
+        return missing.length > 0
+          ? `schema allows ${missing.join('/')}, model ${spec.kind}`
+          : undefined;
       });
       assert.deepEqual(mismatches, []);
     });
@@ -178,7 +194,9 @@ for (const version of ['4.38', '4.39'] as const) {
         if (!values || target.kind !== 'scalar' || !target.values) return undefined;
         const fold = (value: string) => (target.caseInsensitive ? value.toLowerCase() : value);
         const ours = new Set(target.values.map(fold));
-        const missing = values.filter((value) => typeof value === 'string' && !ours.has(fold(value)));
+        const missing = values.filter(
+          (value) => typeof value === 'string' && !ours.has(fold(value)),
+        );
         return missing.length > 0 ? `missing values ${missing.join(', ')}` : undefined;
       });
       assert.deepEqual(narrower, []);
@@ -191,7 +209,8 @@ describe('key model', () => {
     const missing: string[] = [];
     const visit = (spec: KeySpec, path: string) => {
       if (!spec.summary || spec.summary.length < 10) missing.push(path);
-      if (spec.kind === 'map') for (const [name, child] of Object.entries(spec.keys)) visit(child, `${path}.${name}`);
+      if (spec.kind === 'map')
+        for (const [name, child] of Object.entries(spec.keys)) visit(child, `${path}.${name}`);
       if (spec.kind === 'dict') visit(spec.value, `${path}.*`);
       if (spec.kind === 'list') visit(spec.item, `${path}[]`);
     };

@@ -48,11 +48,17 @@ describe('secrets in the key model', () => {
   });
 
   it('names the variable as Authelia does', () => {
-    assert.equal(secretFileVariable(['storage', 'encryption_key']), 'AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE');
+    assert.equal(
+      secretFileVariable(['storage', 'encryption_key']),
+      'AUTHELIA_STORAGE_ENCRYPTION_KEY_FILE',
+    );
     assert.equal(
       secretFileVariable(['identity_validation', 'reset_password', 'jwt_secret']),
       'AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET_FILE',
     );
-    assert.equal(secretFileVariable(['identity_providers', 'oidc', 'clients', 0 as never, 'client_secret']), undefined);
+    assert.equal(
+      secretFileVariable(['identity_providers', 'oidc', 'clients', 0 as never, 'client_secret']),
+      undefined,
+    );
   });
 });

@@ -32,7 +32,10 @@ describe('completion over stdio (dist/server.js)', () => {
 
     const block = items.find((item) => item.label === 'redis (block)')!;
     assert.equal(block.insertTextFormat, 2);
-    assert.match((block.textEdit as TextEdit).newText, /^redis:\n {2}host: 'redis'\n {2}port: 6379\n/);
+    assert.match(
+      (block.textEdit as TextEdit).newText,
+      /^redis:\n {2}host: 'redis'\n {2}port: 6379\n/,
+    );
     assert.ok(!items.some((item) => item.label === 'cookies'), 'cookies is already there');
   });
 });

@@ -309,7 +309,9 @@ describe('language server over stdio (dist/server.js)', function () {
       const level = markdownOf(await client.hover(URI, inside(keyRange(EXAMPLE, 'level'))));
       assert.match(level, /^\*\*`log\.level`\*\* · a string\n\n/);
       assert.match(level, /Default: `info`/);
-      const policy = markdownOf(await client.hover(URI, inside(keyRange(EXAMPLE, 'default_policy'), 4)));
+      const policy = markdownOf(
+        await client.hover(URI, inside(keyRange(EXAMPLE, 'default_policy'), 4)),
+      );
       assert.match(policy, /^\*\*`access_control\.default_policy`\*\*/);
       assert.doesNotMatch(policy, /BREAKING|MEDIUM|HIGH/);
       // A comment line and the value of a finding's key are not the key.
@@ -383,8 +385,14 @@ describe('language server over stdio (dist/server.js)', function () {
       const during = (await client.codeActions(URI, session.range, [session])) as CodeAction[];
       await republished;
       const after = (await client.codeActions(URI, session.range, [session])) as CodeAction[];
-      assert.deepEqual(after.map((action) => action.title), ['Add a Redis session provider']);
-      assert.deepEqual(during.map((action) => action.title), ['Add a Redis session provider']);
+      assert.deepEqual(
+        after.map((action) => action.title),
+        ['Add a Redis session provider'],
+      );
+      assert.deepEqual(
+        during.map((action) => action.title),
+        ['Add a Redis session provider'],
+      );
     });
 
     it('follows the version setting: no password change finding for 4.38', async () => {

@@ -19,7 +19,10 @@ describe('durations', () => {
       reason: 'unit words arrived in 4.38; 4.37 reads only short units',
       shortForm: '3s',
     });
-    assert.equal((checkDuration('1 hour and 30 minutes', '4.37') as { shortForm: string }).shortForm, '1h30m');
+    assert.equal(
+      (checkDuration('1 hour and 30 minutes', '4.37') as { shortForm: string }).shortForm,
+      '1h30m',
+    );
   });
 
   it('refuses zero, negative strings, unknown units and junk', () => {
@@ -52,7 +55,13 @@ describe('addresses', () => {
       valid: false,
       reason: "the scheme 'ldap' is not one of tcp, tcp4, tcp6, unix",
     });
-    for (const text of ['tcp://x:5432#a', 'tcp://user@x:1', 'tcp://x:99999', 'tcp://x:5432?a=b', 'unix://rel']) {
+    for (const text of [
+      'tcp://x:5432#a',
+      'tcp://user@x:1',
+      'tcp://x:99999',
+      'tcp://x:5432?a=b',
+      'unix://rel',
+    ]) {
       assert.equal(checkAddress(text, tcp, 'tcp').valid, false, text);
     }
   });

@@ -46,7 +46,9 @@ function main(argv: string[]): number {
 
   for (const report of reports) {
     if (!report.checked) {
-      process.stderr.write(`authelia-lint: ${report.path}: not an Authelia configuration, skipped\n`);
+      process.stderr.write(
+        `authelia-lint: ${report.path}: not an Authelia configuration, skipped\n`,
+      );
     }
   }
   process.stdout.write(format === 'json' ? toJson(reports) : toText(reports));
@@ -106,7 +108,9 @@ function lintFile(path: string, options: LintOptions): FileReport {
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof CliProblem) throw error;
-    throw new CliProblem(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new CliProblem(
+      `${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   if (bytes.includes(0)) throw new CliProblem(`${path}: binary file, not YAML`);
 

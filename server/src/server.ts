@@ -57,7 +57,8 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
 
 connection.onInitialize((params: InitializeParams) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
-  pushedSettings = (params.initializationOptions as { authelia?: RawSettings } | undefined)?.authelia;
+  pushedSettings = (params.initializationOptions as { authelia?: RawSettings } | undefined)
+    ?.authelia;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -88,79 +89,97 @@ documents.onDidClose((event) => {
 connection.onHover(async (params): Promise<Hover | null> => {
   const document = documents.get(params.textDocument.uri);
   const current = document && (await currentResult(document));
-  return guard('hover', () => {
-    if (!document || !current) return null;
+  return guard(
+    'hover',
+    () => {
+      if (!document || !current) return null;
 
-    const hover = hoverAt(current, document.offsetAt(params.position));
-    if (!hover) return null;
-    return {
-      contents: { kind: 'markdown', value: hover.markdown },
-      range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) },
-    };
-  }, null);
+      const hover = hoverAt(current, document.offsetAt(params.position));
+      if (!hover) return null;
+      return {
+        contents: { kind: 'markdown', value: hover.markdown },
+        range: { start: document.positionAt(hover.start), end: document.positionAt(hover.end) },
+      };
+    },
+    null,
+  );
 });
 
 connection.onCodeAction(async (params): Promise<CodeAction[]> => {
   const document = documents.get(params.textDocument.uri);
   const current = document && (await currentResult(document));
-  return guard('code actions', () => {
-    if (!document || !current) return [];
-    if (params.context.only && !params.context.only.some((kind) => kind.startsWith('quickfix'))) {
-      return [];
-    }
-
-    const actions: CodeAction[] = [];
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== 'authelia') continue;
-      const finding = current.findings.find(
-        (candidate) =>
-          candidate.ruleId === diagnostic.code &&
-          candidate.start === document.offsetAt(diagnostic.range.start) &&
-          candidate.end === document.offsetAt(diagnostic.range.end),
-      );
-      for (const fix of finding?.fixes ?? []) {
-        actions.push({
-          title: fix.title,
-          kind: CodeActionKind.QuickFix,
-          diagnostics: [diagnostic],
-          isPreferred: fix.preferred === true,
-          edit: { changes: { [document.uri]: fix.edits.map((edit) => toLspEdit(document, edit)) } },
-        });
+  return guard(
+    'code actions',
+    () => {
+      if (!document || !current) return [];
+      if (params.context.only && !params.context.only.some((kind) => kind.startsWith('quickfix'))) {
+        return [];
       }
-    }
-    return actions;
-  }, []);
+
+      const actions: CodeAction[] = [];
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== 'authelia') continue;
+        const finding = current.findings.find(
+          (candidate) =>
+            candidate.ruleId === diagnostic.code &&
+            candidate.start === document.offsetAt(diagnostic.range.start) &&
+            candidate.end === document.offsetAt(diagnostic.range.end),
+        );
+        for (const fix of finding?.fixes ?? []) {
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.preferred === true,
+            edit: {
+              changes: { [document.uri]: fix.edits.map((edit) => toLspEdit(document, edit)) },
+            },
+          });
+        }
+      }
+      return actions;
+    },
+    [],
+  );
 });
 
 connection.onCompletion(async (params): Promise<CompletionItem[]> => {
   const document = documents.get(params.textDocument.uri);
   const current = document && (await currentResult(document));
-  return guard('completion', () => {
-    if (!document || !current) return [];
-    const text = document.getText();
-    return completeAt(current, text, document.offsetAt(params.position)).map((completion, index) => ({
-      label: completion.label,
-      kind:
-        completion.kind === 'key'
-          ? CompletionItemKind.Property
-          : completion.kind === 'value'
-            ? CompletionItemKind.EnumMember
-            : CompletionItemKind.Snippet,
-      detail: completion.detail,
-      documentation: completion.documentation
-        ? { kind: 'markdown', value: completion.documentation }
-        : undefined,
-      insertTextFormat: completion.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      textEdit: {
-        range: {
-          start: document.positionAt(completion.replaceStart),
-          end: document.positionAt(completion.replaceEnd),
-        },
-        newText: completion.insertText,
-      },
-      sortText: String(index).padStart(4, '0'),
-    }));
-  }, []);
+  return guard(
+    'completion',
+    () => {
+      if (!document || !current) return [];
+      const text = document.getText();
+      return completeAt(current, text, document.offsetAt(params.position)).map(
+        (completion, index) => ({
+          label: completion.label,
+          kind:
+            completion.kind === 'key'
+              ? CompletionItemKind.Property
+              : completion.kind === 'value'
+                ? CompletionItemKind.EnumMember
+                : CompletionItemKind.Snippet,
+          detail: completion.detail,
+          documentation: completion.documentation
+            ? { kind: 'markdown', value: completion.documentation }
+            : undefined,
+          insertTextFormat: completion.isSnippet
+            ? InsertTextFormat.Snippet
+            : InsertTextFormat.PlainText,
+          textEdit: {
+            range: {
+              start: document.positionAt(completion.replaceStart),
+              end: document.positionAt(completion.replaceEnd),
+            },
+            newText: completion.insertText,
+          },
+          sortText: String(index).padStart(4, '0'),
+        }),
+      );
+    },
+    [],
+  );
 });
 
 /** Lints a document with its settings and publishes the findings, unless it changed since. */
@@ -174,7 +193,9 @@ async function validate(document: TextDocument): Promise<void> {
     const elapsed = (performance.now() - started).toFixed(1);
 
     for (const failure of result.ruleFailures) {
-      connection.console.error(`rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`);
+      connection.console.error(
+        `rule ${failure.ruleId} failed on ${document.uri}: ${failure.error}`,
+      );
     }
     const outcome = result.checked
       ? `${result.findings.length} finding(s) for ${result.version}, ${result.deployment}`

@@ -1,9 +1,4 @@
-import {
-  DEFAULT_FILE_GLOBS,
-  parseDeployment,
-  parseVersion,
-  type LintOptions,
-} from './engine';
+import { DEFAULT_FILE_GLOBS, parseDeployment, parseVersion, type LintOptions } from './engine';
 
 /** The `authelia.*` settings as a client sends them, before they are checked. */
 export interface RawSettings {

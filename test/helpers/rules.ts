@@ -9,9 +9,7 @@ export const FAMILIES_UNDER_TEST: readonly string[] = ['ha/', 'yaml/'];
 
 /** Whether a rule id (a diagnostic's code) belongs to a family under test. */
 export function isUnderTest(code: unknown): boolean {
-  return (
-    typeof code === 'string' && FAMILIES_UNDER_TEST.some((family) => code.startsWith(family))
-  );
+  return typeof code === 'string' && FAMILIES_UNDER_TEST.some((family) => code.startsWith(family));
 }
 
 /** The diagnostics (anything with a rule id as `code`) of the families under test, in order. */

@@ -45,7 +45,9 @@ describe(RULE, () => {
     const fixed = applyEdits(named, fix.edits);
     assert.equal(
       fixed,
-      withRules("    - domain: 'public.example.com'\n      policy: \"bypass\"\n      resources: ['^/api']\n"),
+      withRules(
+        "    - domain: 'public.example.com'\n      policy: \"bypass\"\n      resources: ['^/api']\n",
+      ),
     );
     assert.deepEqual(findingsOf(fixed, RULE), []);
   });
@@ -70,10 +72,18 @@ describe(RULE, () => {
   it('edits inside a flow mapping too', () => {
     const text = withRules("    - {domain: 'a.example.com', policy: bypass, subject: 'group:x'}\n");
     assert.deepEqual(findingsOf(text, RULE), [
-      { ruleId: RULE, severity: 'error', text: "{domain: 'a.example.com', policy: bypass, subject: 'group:x'}", line: 8 },
+      {
+        ruleId: RULE,
+        severity: 'error',
+        text: "{domain: 'a.example.com', policy: bypass, subject: 'group:x'}",
+        line: 8,
+      },
     ]);
     const [remove, change] = onlyFinding(text, RULE).fixes!;
-    assert.equal(applyEdits(text, remove.edits), withRules("    - {domain: 'a.example.com', policy: bypass}\n"));
+    assert.equal(
+      applyEdits(text, remove.edits),
+      withRules("    - {domain: 'a.example.com', policy: bypass}\n"),
+    );
     assert.equal(
       applyEdits(text, change.edits),
       withRules("    - {domain: 'a.example.com', policy: one_factor, subject: 'group:x'}\n"),
@@ -82,17 +92,30 @@ describe(RULE, () => {
 
   it('fires on a domain_regex that captures a User or Group, with only the policy fix', () => {
     for (const group of ['(?P<User>', '(?<Group>']) {
-      const text = withRules(`    - domain_regex: '^${group}\\w+)\\.example\\.com$'\n      policy: 'bypass'  # public\n`);
+      const text = withRules(
+        `    - domain_regex: '^${group}\\w+)\\.example\\.com$'\n      policy: 'bypass'  # public\n`,
+      );
       assert.deepEqual(findingsOf(text, RULE), [
-        { ruleId: RULE, severity: 'error', text: `domain_regex: '^${group}\\w+)\\.example\\.com$'`, line: 8 },
+        {
+          ruleId: RULE,
+          severity: 'error',
+          text: `domain_regex: '^${group}\\w+)\\.example\\.com$'`,
+          line: 8,
+        },
       ]);
       const finding = onlyFinding(text, RULE);
       assert.equal(
         finding.message,
         'Rule 1 bypasses login but its domain_regex captures a User or Group, which only a login provides. Authelia refuses it.',
       );
-      assert.deepEqual(finding.fixes!.map((fix) => fix.title), ['Change the policy to one_factor']);
-      assert.equal(applyEdits(text, finding.fixes![0].edits), text.replace("'bypass'", "'one_factor'"));
+      assert.deepEqual(
+        finding.fixes!.map((fix) => fix.title),
+        ['Change the policy to one_factor'],
+      );
+      assert.equal(
+        applyEdits(text, finding.fixes![0].edits),
+        text.replace("'bypass'", "'one_factor'"),
+      );
     }
   });
 
@@ -121,7 +144,9 @@ describe(RULE, () => {
   // "-       domain: …" followed by keys at the old indentation: invalid YAML
   // ("Sequence item without - indicator"), and the rule loses its policy.
   it('removes a subject written as the first key of the rule', () => {
-    const text = withRules("    - subject: 'user:john'\n      domain: 'public.example.com'\n      policy: bypass\n");
+    const text = withRules(
+      "    - subject: 'user:john'\n      domain: 'public.example.com'\n      policy: bypass\n",
+    );
     const fixed = applyEdits(text, onlyFinding(text, RULE).fixes![0].edits);
     assert.equal(fixed, withRules("    - domain: 'public.example.com'\n      policy: bypass\n"));
   });

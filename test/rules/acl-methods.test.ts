@@ -28,7 +28,8 @@ function withMethods(methods: string): string {
 
 describe(RULE, () => {
   it('stays silent on RFC 7231 and WebDAV verbs', () => {
-    const all = "['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'TRACE', 'CONNECT', 'OPTIONS', " +
+    const all =
+      "['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'TRACE', 'CONNECT', 'OPTIONS', " +
       "'COPY', 'LOCK', 'MKCOL', 'MOVE', 'PROPFIND', 'PROPPATCH', 'UNLOCK']";
     assert.deepEqual(findingsOf(withMethods(all), RULE), []);
     assert.deepEqual(findingsOf(withMethods('GET'), RULE), []);
@@ -49,12 +50,16 @@ describe(RULE, () => {
 
   it('fires on the second occurrence of a verb, in a block list', () => {
     const text = withMethods("\n        - 'POST'\n        - 'GET'\n        - 'POST'");
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'POST'", line: 13 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: "'POST'", line: 13 },
+    ]);
     assert.deepEqual(messagesOf(text), ["'POST' is listed twice."]);
   });
 
   it('checks a single scalar and ignores an empty value', () => {
-    assert.deepEqual(findingsOf(withMethods('FETCH'), RULE), [{ ruleId: RULE, severity: 'error', text: 'FETCH', line: 10 }]);
+    assert.deepEqual(findingsOf(withMethods('FETCH'), RULE), [
+      { ruleId: RULE, severity: 'error', text: 'FETCH', line: 10 },
+    ]);
     assert.deepEqual(findingsOf(withMethods(''), RULE), []);
     assert.deepEqual(findingsOf(withMethods('[]'), RULE), []);
   });
@@ -64,6 +69,8 @@ describe(RULE, () => {
   // The rule upper-cases first: it says nothing about 'get' and calls 'GET' "listed twice".
   it('reports a lower-case verb as unknown, not its upper-case twin as a duplicate', () => {
     const text = withMethods("['get', 'GET']");
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'get'", line: 10 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: "'get'", line: 10 },
+    ]);
   });
 });

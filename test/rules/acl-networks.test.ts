@@ -25,7 +25,9 @@ const definitions = "definitions:\n  network:\n    office: ['192.168.0.0/16', '2
 
 describe(RULE, () => {
   it('stays silent on IP addresses and CIDR ranges of both families', () => {
-    const text = withNetworks("['10.0.0.1', '10.0.0.0/8', '192.168.1.0/24', '::1', '2001:db8::/48', 'fe80::1/128']");
+    const text = withNetworks(
+      "['10.0.0.1', '10.0.0.0/8', '192.168.1.0/24', '::1', '2001:db8::/48', 'fe80::1/128']",
+    );
     assert.deepEqual(findingsOf(text, RULE), []);
     assert.equal(lint(text).checked, true);
   });
@@ -51,24 +53,38 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: "'beef'", line: 13 },
     ]);
     assert.deepEqual(
-      lint(text).findings.filter((finding) => finding.ruleId === RULE).map((finding) => finding.message)[0],
+      lint(text)
+        .findings.filter((finding) => finding.ruleId === RULE)
+        .map((finding) => finding.message)[0],
       "'lan' is not an IP address, a CIDR range or a defined network name.",
     );
   });
 
   it('fires on a misspelt name given as a single scalar', () => {
     const text = withNetworks('offices', definitions);
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'offices', line: 13 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'offices', line: 13 },
+    ]);
   });
 
   it('checks the values of definitions.network too', () => {
-    const text = withNetworks("['office']", "definitions:\n  network:\n    office: ['192.168.0.0/16', 'nowhere']\n");
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'nowhere'", line: 7 }]);
-    assert.equal(onlyFinding(text, RULE).message, "'nowhere' is not an IP address, a CIDR range or a defined network name.");
+    const text = withNetworks(
+      "['office']",
+      "definitions:\n  network:\n    office: ['192.168.0.0/16', 'nowhere']\n",
+    );
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: "'nowhere'", line: 7 },
+    ]);
+    assert.equal(
+      onlyFinding(text, RULE).message,
+      "'nowhere' is not an IP address, a CIDR range or a defined network name.",
+    );
   });
 
   it('leaves template text and an empty value alone', () => {
-    const text = withNetworks("\n        - '{{ env \"SUITE_SUBNET\" }}.202/32'\n        - '{{ env \"SUITE_SUBNET\" }}.203/32'");
+    const text = withNetworks(
+      '\n        - \'{{ env "SUITE_SUBNET" }}.202/32\'\n        - \'{{ env "SUITE_SUBNET" }}.203/32\'',
+    );
     assert.deepEqual(findingsOf(text, RULE), []);
     assert.deepEqual(findingsOf(withNetworks(''), RULE), []);
   });

@@ -17,7 +17,9 @@ const base = yaml`
 
 describe(RULE, () => {
   it('fires as an error on the first line when access_control is missing', () => {
-    assert.deepEqual(findingsOf(base, RULE), [{ ruleId: RULE, severity: 'error', text: 'session:', line: 1 }]);
+    assert.deepEqual(findingsOf(base, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'session:', line: 1 },
+    ]);
     assert.equal(
       onlyFinding(base, RULE).message,
       'access_control is missing: Authelia needs rules, or a default_policy of one_factor or two_factor.',
@@ -44,7 +46,9 @@ describe(RULE, () => {
   it('only warns when the default policy asks for a login', () => {
     for (const policy of ['one_factor', 'two_factor']) {
       const text = base + `access_control:\n  default_policy: '${policy}'\n  rules: []\n`;
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'warning', text: 'access_control', line: 9 }]);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'warning', text: 'access_control', line: 9 },
+      ]);
       assert.equal(
         onlyFinding(text, RULE).message,
         `access_control has no rules: every request gets the default policy ${policy}.`,

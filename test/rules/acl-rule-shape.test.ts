@@ -32,7 +32,10 @@ describe(RULE, () => {
         "    - domain_regex: '^(?P<User>\\w+)\\.example\\.com$'\n      policy: 'one_factor'\n" +
         "    - domain: '*.{{ env \"ROOT_DOMAIN\" }}'\n      policy: 'deny'\n",
     );
-    assert.equal(lint(text).findings.filter((finding) => finding.ruleId === 'acl/no-rules').length, 0);
+    assert.equal(
+      lint(text).findings.filter((finding) => finding.ruleId === 'acl/no-rules').length,
+      0,
+    );
     assert.deepEqual(findingsOf(text, RULE), []);
   });
 
@@ -41,7 +44,9 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(text, RULE), [
       { ruleId: RULE, severity: 'error', text: "policy: 'one_factor'", line: 8 },
     ]);
-    assert.deepEqual(messagesOf(text), ['Rule 1 needs a domain or domain_regex; Authelia refuses it.']);
+    assert.deepEqual(messagesOf(text), [
+      'Rule 1 needs a domain or domain_regex; Authelia refuses it.',
+    ]);
   });
 
   it('fires on a rule without a policy, and names both gaps at once', () => {
@@ -61,8 +66,12 @@ describe(RULE, () => {
   });
 
   it('warns about a star without a dot, on that domain only', () => {
-    const text = withRules("    - domain: ['*example.com', '*.example.org', 'example.net']\n      policy: 'one_factor'\n");
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'warning', text: "'*example.com'", line: 8 }]);
+    const text = withRules(
+      "    - domain: ['*example.com', '*.example.org', 'example.net']\n      policy: 'one_factor'\n",
+    );
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'warning', text: "'*example.com'", line: 8 },
+    ]);
     assert.deepEqual(messagesOf(text), [
       "'*example.com' matches any name ending in 'example.com'; for subdomains write '*.example.com'.",
     ]);

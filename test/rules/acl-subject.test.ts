@@ -20,7 +20,8 @@ function config(clients: string, rules: string): string {
   );
 }
 
-const clients = "      - client_id: 'grafana'\n        public: true\n      - id: 'legacy-app'\n        public: true\n";
+const clients =
+  "      - client_id: 'grafana'\n        public: true\n      - id: 'legacy-app'\n        public: true\n";
 
 describe(RULE, () => {
   it('stays silent on users, groups and clients that are defined, in strings and nested lists', () => {
@@ -45,7 +46,9 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: "'john'", line: 10 },
     ]);
     assert.deepEqual(
-      lint(text).findings.filter((finding) => finding.ruleId === RULE).map((finding) => finding.message),
+      lint(text)
+        .findings.filter((finding) => finding.ruleId === RULE)
+        .map((finding) => finding.message),
       [
         "'users:bob' is not a subject: write user:<name>, group:<name> or oauth2:client:<id>.",
         "'john' is not a subject: write user:<name>, group:<name> or oauth2:client:<id>.",
@@ -68,7 +71,10 @@ describe(RULE, () => {
   });
 
   it('fires for any client when OpenID Connect is not configured', () => {
-    const text = config('', "    - domain: 'a.example.com'\n      policy: one_factor\n      subject: 'oauth2:client:grafana'\n");
+    const text = config(
+      '',
+      "    - domain: 'a.example.com'\n      policy: one_factor\n      subject: 'oauth2:client:grafana'\n",
+    );
     assert.deepEqual(findingsOf(text, RULE), [
       { ruleId: RULE, severity: 'error', text: "'oauth2:client:grafana'", line: 10 },
     ]);
@@ -78,7 +84,7 @@ describe(RULE, () => {
     const text = config(
       '',
       "    - domain: 'a.example.com'\n      policy: one_factor\n" +
-        "      subject: ['{{ env \"SUBJECT\" }}', 'oauth2:client:{{ env \"CLIENT\" }}']\n",
+        '      subject: [\'{{ env "SUBJECT" }}\', \'oauth2:client:{{ env "CLIENT" }}\']\n',
     );
     assert.deepEqual(findingsOf(text, RULE), []);
   });

@@ -51,8 +51,13 @@ describe(RULE, () => {
 
   it('fires on session.domain beside session.cookies, and tolerates the legacy pair alone', () => {
     const text = cookies.replace('session:\n', "session:\n  domain: 'example.com'\n");
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'domain', line: 2 }]);
-    assert.match(onlyFinding(text, RULE).message, /^session\.domain and session\.cookies cannot be set together/);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'domain', line: 2 },
+    ]);
+    assert.match(
+      onlyFinding(text, RULE).message,
+      /^session\.domain and session\.cookies cannot be set together/,
+    );
 
     const legacy = yaml`
       default_redirection_url: 'https://home.example.com'
@@ -73,14 +78,20 @@ describe(RULE, () => {
       "    username: 'authelia'\n",
       "    username: 'authelia'\n    ssl:\n      mode: 'require'\n    tls:\n      server_name: 'postgres'\n",
     );
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'ssl', line: 11 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'ssl', line: 11 },
+    ]);
     const fix = onlyFinding(text, RULE).fixes![0];
     assert.equal(fix.title, 'Delete the deprecated key');
-    assert.equal(applyEdits(text, fix.edits), text.replace("    ssl:\n      mode: 'require'\n", ''));
+    assert.equal(
+      applyEdits(text, fix.edits),
+      text.replace("    ssl:\n      mode: 'require'\n", ''),
+    );
   });
 
   it('fires on an LDAP password with an unauthenticated bind, not when the bind is authenticated', () => {
-    const ldap = (flag: string) => yaml`
+    const ldap = (flag: string) =>
+      yaml`
       authentication_backend:
         password_reset:
           disable: true
@@ -89,7 +100,9 @@ describe(RULE, () => {
           permit_unauthenticated_bind: ${flag}
           password: 'from-a-secret'
     ` + cookies;
-    assert.deepEqual(findingsOf(ldap('true'), RULE), [{ ruleId: RULE, severity: 'error', text: 'password', line: 7 }]);
+    assert.deepEqual(findingsOf(ldap('true'), RULE), [
+      { ruleId: RULE, severity: 'error', text: 'password', line: 7 },
+    ]);
     assert.deepEqual(messagesOf(ldap('true')), [
       'authentication_backend.ldap.password and authentication_backend.ldap.permit_unauthenticated_bind cannot be ' +
         'set together: Authelia refuses to start. An unauthenticated bind sends no password; remove one of the two.',
@@ -101,7 +114,8 @@ describe(RULE, () => {
   // an empty `password: ''` beside permit_unauthenticated_bind: true is accepted, but the rule
   // fires because it only checks that the key exists.
   it('accepts an empty LDAP password with an unauthenticated bind', () => {
-    const text = yaml`
+    const text =
+      yaml`
       authentication_backend:
         password_reset:
           disable: true
@@ -115,8 +129,11 @@ describe(RULE, () => {
 
   it('fires when both password policies are enabled, not when one is off', () => {
     const policy = (standard: string) =>
-      cookies + `password_policy:\n  standard:\n    enabled: ${standard}\n  zxcvbn:\n    enabled: true\n`;
-    assert.deepEqual(findingsOf(policy('true'), RULE), [{ ruleId: RULE, severity: 'error', text: 'enabled', line: 15 }]);
+      cookies +
+      `password_policy:\n  standard:\n    enabled: ${standard}\n  zxcvbn:\n    enabled: true\n`;
+    assert.deepEqual(findingsOf(policy('true'), RULE), [
+      { ruleId: RULE, severity: 'error', text: 'enabled', line: 15 },
+    ]);
     assert.deepEqual(findingsOf(policy('false'), RULE), []);
   });
 
@@ -150,7 +167,9 @@ describe(RULE, () => {
           network:
             internal: ['10.0.0.0/8']
       `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'name', line: 13 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'name', line: 13 },
+    ]);
     assert.deepEqual(messagesOf(text), [
       "The network 'internal' is defined in access_control.networks and definitions.network, which cannot be set " +
         'together: Authelia refuses to start. Define each network once.',
@@ -170,7 +189,9 @@ describe(RULE, () => {
       ` +
       extra;
     const both = client("        jwks:\n          - key_id: 'main'\n");
-    assert.deepEqual(findingsOf(both, RULE), [{ ruleId: RULE, severity: 'error', text: 'jwks_uri', line: 15 }]);
+    assert.deepEqual(findingsOf(both, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'jwks_uri', line: 15 },
+    ]);
     assert.deepEqual(findingsOf(client(''), RULE), []);
   });
 });

@@ -38,12 +38,17 @@ describe(RULE, () => {
   });
 
   it('counts the value of an unquoted number too', () => {
-    assert.deepEqual(findingsOf(withKey('12345'), RULE), [{ ruleId: RULE, severity: 'error', text: '12345', line: 2 }]);
+    assert.deepEqual(findingsOf(withKey('12345'), RULE), [
+      { ruleId: RULE, severity: 'error', text: '12345', line: 2 },
+    ]);
   });
 
   it('stays silent at exactly 20 characters and above', () => {
     assert.deepEqual(findingsOf(withKey("'exactly-twenty-chars'"), RULE), []);
-    assert.deepEqual(findingsOf(withKey("'a-much-longer-encryption-key-from-a-secret-store'"), RULE), []);
+    assert.deepEqual(
+      findingsOf(withKey("'a-much-longer-encryption-key-from-a-secret-store'"), RULE),
+      [],
+    );
   });
 
   it('leaves template text, an empty value and a missing key alone', () => {
@@ -55,8 +60,11 @@ describe(RULE, () => {
   });
 
   it('checks a block scalar too, and ignores text that is not a config', () => {
-    const block = "storage:\n  encryption_key: |\n    short\n  local:\n    path: '/db'\nnotifier: {}\n";
-    assert.deepEqual(findingsOf(block, RULE), [{ ruleId: RULE, severity: 'error', text: '|\n    short\n', line: 2 }]);
+    const block =
+      "storage:\n  encryption_key: |\n    short\n  local:\n    path: '/db'\nnotifier: {}\n";
+    assert.deepEqual(findingsOf(block, RULE), [
+      { ruleId: RULE, severity: 'error', text: '|\n    short\n', line: 2 },
+    ]);
     assert.match(onlyFinding(block, RULE).message, /it has 6\.$/);
     assert.deepEqual(findingsOf("storage:\n  encryption_key: 'short'\n", RULE), []);
   });

@@ -74,7 +74,9 @@ describe(RULE, () => {
       'notifier has no provider: Authelia needs exactly one of filesystem, smtp.',
       'storage has no provider: Authelia needs exactly one of local, mysql, postgres.',
     ]);
-    const fixes = lint(text).findings.filter((finding) => finding.ruleId === RULE).map((finding) => finding.fixes ?? []);
+    const fixes = lint(text)
+      .findings.filter((finding) => finding.ruleId === RULE)
+      .map((finding) => finding.fixes ?? []);
     assert.deepEqual(fixes, [[], []]);
   });
 
@@ -91,7 +93,9 @@ describe(RULE, () => {
         postgres:
           address: 'tcp://postgres:5432'
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'storage', line: 4 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'storage', line: 4 },
+    ]);
     assert.equal(onlyFinding(text, RULE).fixes!.length, 3);
   });
 
@@ -145,10 +149,14 @@ describe(RULE, () => {
         filesystem:
           filename: '/config/notification.txt'
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'storage', line: 1 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'storage', line: 1 },
+    ]);
   });
 });
 
 function findingsOfMessages(text: string): string[] {
-  return lint(text).findings.filter((finding) => finding.ruleId === RULE).map((finding) => finding.message);
+  return lint(text)
+    .findings.filter((finding) => finding.ruleId === RULE)
+    .map((finding) => finding.message);
 }

@@ -124,10 +124,17 @@ describe(RULE, () => {
 
   it('treats an empty value as missing, and template text as present', () => {
     const empty = complete.replace("sender: 'Authelia <authelia@example.com>'", "sender: ''");
-    assert.deepEqual(findingsOf(empty, RULE), [{ ruleId: RULE, severity: 'error', text: 'smtp', line: 21 }]);
-    assert.deepEqual(messagesOf(empty), ['notifier.smtp.sender is required: Authelia refuses to start without it.']);
+    assert.deepEqual(findingsOf(empty, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'smtp', line: 21 },
+    ]);
+    assert.deepEqual(messagesOf(empty), [
+      'notifier.smtp.sender is required: Authelia refuses to start without it.',
+    ]);
 
-    const templated = complete.replace("sender: 'Authelia <authelia@example.com>'", 'sender: \'{{ env "SENDER" }}\'');
+    const templated = complete.replace(
+      "sender: 'Authelia <authelia@example.com>'",
+      'sender: \'{{ env "SENDER" }}\'',
+    );
     assert.deepEqual(findingsOf(templated, RULE), []);
   });
 
@@ -154,7 +161,10 @@ describe(RULE, () => {
         "  cookies:\n    - domain: 'example.com'\n      authelia_url: 'https://auth.example.com'\n",
         "  domain: 'example.com'\n",
       )
-      .replace("    implementation: 'lldap'\n", "    implementation: 'lldap'\n    base_dn: 'dc=example,dc=com'\n");
+      .replace(
+        "    implementation: 'lldap'\n",
+        "    implementation: 'lldap'\n    base_dn: 'dc=example,dc=com'\n",
+      );
     assert.notEqual(legacy, complete);
     assert.deepEqual(findingsOf(legacy, RULE, { version: '4.38' }), []);
     assert.deepEqual(findingsOf(legacy, RULE, { version: '4.39' }), []);
@@ -207,14 +217,19 @@ describe(RULE, () => {
 
   it('wants an LDAP user unless the bind is unauthenticated, and base_dn before 4.39', () => {
     const noUser = complete.replace("    user: 'uid=authelia,ou=people,dc=example,dc=com'\n", '');
-    assert.deepEqual(findingsOf(noUser, RULE), [{ ruleId: RULE, severity: 'error', text: 'ldap', line: 2 }]);
+    assert.deepEqual(findingsOf(noUser, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'ldap', line: 2 },
+    ]);
     assert.deepEqual(messagesOf(noUser), [
       'authentication_backend.ldap.user is required: Authelia refuses to start without it.',
     ]);
 
     const anonymous = noUser
       .replace("    password: 'from-a-secret'\n", '    permit_unauthenticated_bind: true\n')
-      .replace('authentication_backend:\n', 'authentication_backend:\n  password_reset:\n    disable: true\n');
+      .replace(
+        'authentication_backend:\n',
+        'authentication_backend:\n  password_reset:\n    disable: true\n',
+      );
     assert.deepEqual(findingsOf(anonymous, RULE), []);
 
     assert.deepEqual(findingsOf(complete, RULE, { version: '4.39' }), []);
@@ -236,9 +251,14 @@ describe(RULE, () => {
   it('wants all three Duo options once one is set, and none when Duo is unused', () => {
     const partial = complete + "duo_api:\n  hostname: ''\n";
     assert.deepEqual(findingsOf(partial, RULE), []);
-    const started = complete + "duo_api:\n  integration_key: 'from-a-secret'\n  secret_key: 'from-a-secret'\n";
-    assert.deepEqual(findingsOf(started, RULE), [{ ruleId: RULE, severity: 'error', text: 'duo_api', line: 29 }]);
-    assert.deepEqual(messagesOf(started), ['duo_api.hostname is required: Authelia refuses to start without it.']);
+    const started =
+      complete + "duo_api:\n  integration_key: 'from-a-secret'\n  secret_key: 'from-a-secret'\n";
+    assert.deepEqual(findingsOf(started, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'duo_api', line: 29 },
+    ]);
+    assert.deepEqual(messagesOf(started), [
+      'duo_api.hostname is required: Authelia refuses to start without it.',
+    ]);
   });
 
   it('wants OpenID Connect keys and clients, and a policy URL when the privacy policy is on', () => {
@@ -280,8 +300,12 @@ describe(RULE, () => {
         filesystem:
           filename: '/config/notification.txt'
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'session', line: 8 }]);
-    assert.deepEqual(messagesOf(text), ['session.cookies is required: Authelia refuses to start without it.']);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'session', line: 8 },
+    ]);
+    assert.deepEqual(messagesOf(text), [
+      'session.cookies is required: Authelia refuses to start without it.',
+    ]);
   });
 
   // Fixed: for 4.37 the message names notifier.smtp.address and storage.mysql.address, keys that
@@ -297,9 +321,12 @@ describe(RULE, () => {
         smtp:
           sender: 'authelia@example.com'
     `;
-    assert.deepEqual(messagesOf(text, { version: '4.37' }).filter((message) => /address|host/.test(message)), [
-      'storage.mysql.host is required: Authelia refuses to start without it.',
-      'notifier.smtp.host is required: Authelia refuses to start without it.',
-    ]);
+    assert.deepEqual(
+      messagesOf(text, { version: '4.37' }).filter((message) => /address|host/.test(message)),
+      [
+        'storage.mysql.host is required: Authelia refuses to start without it.',
+        'notifier.smtp.host is required: Authelia refuses to start without it.',
+      ],
+    );
   });
 });

@@ -5,9 +5,12 @@ import { findingsOf, onlyFinding, see, yaml } from '../support/lint';
 const RULE = 'config/value';
 
 /** The rule's warnings only: a leading dot or a port also brings an error, tested apart. */
-const warningsOf = (text: string) => findingsOf(text, RULE).filter((seen) => seen.severity === 'warning');
+const warningsOf = (text: string) =>
+  findingsOf(text, RULE).filter((seen) => seen.severity === 'warning');
 const onlyWarning = (text: string) =>
-  lint(text).findings.filter((finding) => finding.ruleId === RULE && finding.severity === 'warning')[0];
+  lint(text).findings.filter(
+    (finding) => finding.ruleId === RULE && finding.severity === 'warning',
+  )[0];
 
 function messagesOf(text: string, options: LintOptions = {}): string[] {
   return lint(text, options)
@@ -59,13 +62,18 @@ describe(RULE, () => {
 
     it('warns about a leading dot and removes it', () => {
       const text = withCookies(cookie('.example.com', "'https://auth.example.com'"));
-      assert.deepEqual(warningsOf(text), [{ ruleId: RULE, severity: 'warning', text: '.example.com', line: 3 }]);
+      assert.deepEqual(warningsOf(text), [
+        { ruleId: RULE, severity: 'warning', text: '.example.com', line: 3 },
+      ]);
       const finding = onlyWarning(text);
       assert.equal(finding.message, "A cookie domain takes no leading dot: write 'example.com'.");
       assert.equal(finding.fixes!.length, 1);
       assert.equal(finding.fixes![0].title, 'Remove the leading dot');
       assert.equal(finding.fixes![0].preferred, true);
-      assert.equal(applyEdits(text, finding.fixes![0].edits), text.replace('domain: .example.com', "domain: 'example.com'"));
+      assert.equal(
+        applyEdits(text, finding.fixes![0].edits),
+        text.replace('domain: .example.com', "domain: 'example.com'"),
+      );
     });
 
     it('warns about a port and removes it', () => {
@@ -76,7 +84,10 @@ describe(RULE, () => {
       const finding = onlyWarning(text);
       assert.equal(finding.message, "Cookies are not bound to a port: write 'example.org'.");
       assert.equal(finding.fixes![0].title, 'Remove the port');
-      assert.equal(applyEdits(text, finding.fixes![0].edits), text.replace("'example.org:8443'", "'example.org'"));
+      assert.equal(
+        applyEdits(text, finding.fixes![0].edits),
+        text.replace("'example.org:8443'", "'example.org'"),
+      );
     });
 
     it('gives both warnings for a leading dot and a port, and either fix leaves the bare domain', () => {
@@ -149,12 +160,16 @@ describe(RULE, () => {
     // 'cafe' escapes the "needs at least one dot" error. Authelia uses net.ParseIP and refuses it.
     it('refuses a dotless domain made of hex letters', () => {
       const text = withCookies(cookie("'cafe'", "'https://cafe'"));
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'cafe'", line: 3 }]);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: "'cafe'", line: 3 },
+      ]);
     });
 
     it('refuses a public suffix, but not a subdomain of one', () => {
       const text = withCookies(cookie("'duckdns.org'", "'https://auth.duckdns.org'"));
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'duckdns.org'", line: 3 }]);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: "'duckdns.org'", line: 3 },
+      ]);
       assert.equal(
         onlyFinding(text, RULE).message,
         "'duckdns.org' is a public suffix: browsers refuse cookies for it. Use your own subdomain of it.",
@@ -186,7 +201,9 @@ describe(RULE, () => {
 
     it('checks the legacy session.domain too', () => {
       const text = withSections("session:\n  domain: '*.example.com'\n");
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'*.example.com'", line: 6 }]);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: "'*.example.com'", line: 6 },
+      ]);
       assert.deepEqual(findingsOf(withSections("session:\n  domain: 'example.com'\n"), RULE), []);
     });
 
@@ -195,7 +212,9 @@ describe(RULE, () => {
     // the rule also says authelia_url "must be inside the cookie domain ''".
     it('does not check authelia_url against an empty domain', () => {
       const text = withCookies(cookie("''", "'https://auth.example.com'"));
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "''", line: 3 }]);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: "''", line: 3 },
+      ]);
     });
   });
 
@@ -257,7 +276,9 @@ describe(RULE, () => {
   describe('regulation', () => {
     it('refuses a find_time longer than ban_time, on the find_time key', () => {
       const text = withSections("regulation:\n  find_time: '10m'\n  ban_time: '5m'\n");
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'find_time', line: 6 }]);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: 'find_time', line: 6 },
+      ]);
       assert.equal(
         onlyFinding(text, RULE).message,
         'regulation.find_time must not be longer than regulation.ban_time (they default to 2m and 5m).',
@@ -269,11 +290,18 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: 'find_time', line: 6 },
       ]);
       assert.deepEqual(findingsOf(withSections("regulation:\n  find_time: '5m'\n"), RULE), []);
-      assert.deepEqual(findingsOf(withSections('regulation:\n  find_time: 300\n  ban_time: 1h\n'), RULE), []);
-      assert.deepEqual(findingsOf(withSections("regulation:\n  find_time: '2 hours'\n  ban_time: 3600\n"), RULE), [
-        { ruleId: RULE, severity: 'error', text: 'find_time', line: 6 },
-      ]);
-      assert.deepEqual(findingsOf(withSections('regulation:\n  find_time: \'{{ env "FIND" }}\'\n'), RULE), []);
+      assert.deepEqual(
+        findingsOf(withSections('regulation:\n  find_time: 300\n  ban_time: 1h\n'), RULE),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(withSections("regulation:\n  find_time: '2 hours'\n  ban_time: 3600\n"), RULE),
+        [{ ruleId: RULE, severity: 'error', text: 'find_time', line: 6 }],
+      );
+      assert.deepEqual(
+        findingsOf(withSections('regulation:\n  find_time: \'{{ env "FIND" }}\'\n'), RULE),
+        [],
+      );
     });
 
     // Fixed: with only ban_time set below the default find_time of 2m, Authelia refuses to start
@@ -281,7 +309,9 @@ describe(RULE, () => {
     // returns early because there is no find_time entry.
     it('refuses a ban_time shorter than the default find_time of 2m', () => {
       const text = withSections("regulation:\n  ban_time: '1m'\n");
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'ban_time', line: 6 }]);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: 'ban_time', line: 6 },
+      ]);
     });
 
     // Fixed: Authelia replaces a zero ban_time with the default 5m (`BanTime <= 0` in
@@ -328,11 +358,21 @@ describe(RULE, () => {
     });
 
     it('refuses SSL 3.0 as a minimum, and leaves a lone minimum or template text alone', () => {
-      const text = withSections("session:\n  redis:\n    host: 'redis'\n    tls:\n      minimum_version: 'SSL3.0'\n");
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'SSL3.0'", line: 9 }]);
-      assert.equal(onlyFinding(text, RULE).message, 'SSL 3.0 is not accepted as a minimum TLS version.');
+      const text = withSections(
+        "session:\n  redis:\n    host: 'redis'\n    tls:\n      minimum_version: 'SSL3.0'\n",
+      );
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: "'SSL3.0'", line: 9 },
+      ]);
+      assert.equal(
+        onlyFinding(text, RULE).message,
+        'SSL 3.0 is not accepted as a minimum TLS version.',
+      );
       assert.deepEqual(findingsOf(text.replace("'SSL3.0'", "'TLS1.3'"), RULE), []);
-      const templated = text.replace("'SSL3.0'", '\'{{ env "MIN" }}\'\n      maximum_version: \'TLS1.2\'');
+      const templated = text.replace(
+        "'SSL3.0'",
+        "'{{ env \"MIN\" }}'\n      maximum_version: 'TLS1.2'",
+      );
       assert.deepEqual(findingsOf(templated, RULE), []);
     });
   });
@@ -362,7 +402,9 @@ describe(RULE, () => {
     });
 
     it('wants both placeholders in users_filter, one finding each', () => {
-      const onlyInput = ldap("    users_filter: '(uid={input})'\n    groups_filter: '(member={dn})'\n");
+      const onlyInput = ldap(
+        "    users_filter: '(uid={input})'\n    groups_filter: '(member={dn})'\n",
+      );
       assert.deepEqual(findingsOf(onlyInput, RULE), [
         { ruleId: RULE, severity: 'error', text: "'(uid={input})'", line: 12 },
       ]);
@@ -370,10 +412,16 @@ describe(RULE, () => {
         'users_filter must contain {username_attribute}; Authelia refuses a filter without it.',
       ]);
 
-      const onlyAttribute = ldap("    users_filter: '({username_attribute}=x)'\n    groups_filter: '(member={dn})'\n");
-      assert.deepEqual(messagesOf(onlyAttribute), ['users_filter must contain {input}; Authelia refuses a filter without it.']);
+      const onlyAttribute = ldap(
+        "    users_filter: '({username_attribute}=x)'\n    groups_filter: '(member={dn})'\n",
+      );
+      assert.deepEqual(messagesOf(onlyAttribute), [
+        'users_filter must contain {input}; Authelia refuses a filter without it.',
+      ]);
 
-      const neither = ldap("    users_filter: '(objectClass=person)'\n    groups_filter: '(member={dn})'\n");
+      const neither = ldap(
+        "    users_filter: '(objectClass=person)'\n    groups_filter: '(member={dn})'\n",
+      );
       assert.deepEqual(findingsOf(neither, RULE), [
         { ruleId: RULE, severity: 'error', text: "'(objectClass=person)'", line: 12 },
         { ruleId: RULE, severity: 'error', text: "'(objectClass=person)'", line: 12 },
@@ -390,8 +438,18 @@ describe(RULE, () => {
           "    groups_filter: 'member={dn}'\n",
       );
       assert.deepEqual(findingsOf(text, RULE), [
-        { ruleId: RULE, severity: 'error', text: "'(&({username_attribute}={0})(objectClass=person))'", line: 12 },
-        { ruleId: RULE, severity: 'error', text: "'(&({username_attribute}={0})(objectClass=person))'", line: 12 },
+        {
+          ruleId: RULE,
+          severity: 'error',
+          text: "'(&({username_attribute}={0})(objectClass=person))'",
+          line: 12,
+        },
+        {
+          ruleId: RULE,
+          severity: 'error',
+          text: "'(&({username_attribute}={0})(objectClass=person))'",
+          line: 12,
+        },
         { ruleId: RULE, severity: 'error', text: "'member={dn}'", line: 13 },
       ]);
       assert.deepEqual(messagesOf(text), [
@@ -413,13 +471,19 @@ describe(RULE, () => {
         'The custom LDAP implementation has no default groups_filter: write one, or pick the implementation ' +
           'that matches your directory (activedirectory, freeipa, lldap, ...).',
       ]);
-      const explicit = ldap("    implementation: 'custom'\n    users_filter: '({username_attribute}={input})'\n");
-      assert.deepEqual(findingsOf(explicit, RULE), [{ ruleId: RULE, severity: 'error', text: 'ldap', line: 8 }]);
+      const explicit = ldap(
+        "    implementation: 'custom'\n    users_filter: '({username_attribute}={input})'\n",
+      );
+      assert.deepEqual(findingsOf(explicit, RULE), [
+        { ruleId: RULE, severity: 'error', text: 'ldap', line: 8 },
+      ]);
       assert.match(messagesOf(explicit)[0], /no default groups_filter/);
     });
 
     it('accepts template text as a filter', () => {
-      const text = ldap('    users_filter: \'{{ env "USERS_FILTER" }}\'\n    groups_filter: \'{{ env "GROUPS_FILTER" }}\'\n');
+      const text = ldap(
+        '    users_filter: \'{{ env "USERS_FILTER" }}\'\n    groups_filter: \'{{ env "GROUPS_FILTER" }}\'\n',
+      );
       assert.deepEqual(findingsOf(text, RULE), []);
     });
 
@@ -427,15 +491,22 @@ describe(RULE, () => {
       const text = ldap(
         "    implementation: 'activedirectory'\n    group_search_mode: 'memberof'\n    groups_filter: '(member={dn})'\n",
       );
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'memberof'", line: 13 }]);
-      assert.deepEqual(findingsOf(text.replace('(member={dn})', '(&(|{memberof:rdn})(objectClass=group))'), RULE), []);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: "'memberof'", line: 13 },
+      ]);
+      assert.deepEqual(
+        findingsOf(text.replace('(member={dn})', '(&(|{memberof:rdn})(objectClass=group))'), RULE),
+        [],
+      );
     });
 
     // Fixed: an empty filter is "not set": Authelia fills in the implementation's default
     // (ldapImplementationShouldSetStr) and never checks parentheses or placeholders on ''.
     // The rule reports three errors on `users_filter: ''` with implementation activedirectory.
     it('treats an empty filter of a preset implementation as its default', () => {
-      const text = ldap("    implementation: 'activedirectory'\n    users_filter: ''\n    groups_filter: ''\n");
+      const text = ldap(
+        "    implementation: 'activedirectory'\n    users_filter: ''\n    groups_filter: ''\n",
+      );
       assert.deepEqual(findingsOf(text, RULE), []);
     });
 
@@ -452,7 +523,10 @@ describe(RULE, () => {
       assert.deepEqual(findingsOf(text, RULE), [
         { ruleId: RULE, severity: 'error', text: 'permit_unauthenticated_bind', line: 9 },
       ]);
-      const off = text.replace('authentication_backend:\n', 'authentication_backend:\n  password_reset:\n    disable: true\n');
+      const off = text.replace(
+        'authentication_backend:\n',
+        'authentication_backend:\n  password_reset:\n    disable: true\n',
+      );
       assert.deepEqual(findingsOf(off, RULE), []);
     });
   });
@@ -464,9 +538,21 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: '7', line: 6 },
         { ruleId: RULE, severity: 'error', text: '10', line: 7 },
       ]);
-      assert.deepEqual(messagesOf(text), ['TOTP codes have 6 or 8 digits.', 'TOTP codes have 6 or 8 digits.']);
-      assert.deepEqual(findingsOf(withSections("totp:\n  digits: 8\n  allowed_digits: [6, '8']\n"), RULE), []);
-      assert.deepEqual(findingsOf(withSections('totp:\n  digits: \'{{ env "DIGITS" }}\'\n  allowed_digits:\n'), RULE), []);
+      assert.deepEqual(messagesOf(text), [
+        'TOTP codes have 6 or 8 digits.',
+        'TOTP codes have 6 or 8 digits.',
+      ]);
+      assert.deepEqual(
+        findingsOf(withSections("totp:\n  digits: 8\n  allowed_digits: [6, '8']\n"), RULE),
+        [],
+      );
+      assert.deepEqual(
+        findingsOf(
+          withSections('totp:\n  digits: \'{{ env "DIGITS" }}\'\n  allowed_digits:\n'),
+          RULE,
+        ),
+        [],
+      );
     });
 
     // Fixed: Authelia reads `digits: 0` as "use the default" (6), like every zero with a default
@@ -477,8 +563,13 @@ describe(RULE, () => {
 
     it('refuses a period under 15 seconds, and leaves 0 to the default', () => {
       const text = withSections('totp:\n  period: 10\n');
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: '10', line: 6 }]);
-      assert.equal(onlyFinding(text, RULE).message, 'totp.period must be at least 15; Authelia refuses 10.');
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: '10', line: 6 },
+      ]);
+      assert.equal(
+        onlyFinding(text, RULE).message,
+        'totp.period must be at least 15; Authelia refuses 10.',
+      );
       assert.deepEqual(findingsOf(withSections('totp:\n  period: 0\n'), RULE), []);
       assert.deepEqual(findingsOf(withSections('totp:\n  period: 15\n'), RULE), []);
     });
@@ -498,13 +589,21 @@ describe(RULE, () => {
       assert.deepEqual(findingsOf(text, RULE), [
         { ruleId: RULE, severity: 'error', text: 'enable_passkey_login', line: 7 },
       ]);
-      assert.equal(onlyFinding(text, RULE).message, 'Passkey login needs WebAuthn, but webauthn.disable is true.');
+      assert.equal(
+        onlyFinding(text, RULE).message,
+        'Passkey login needs WebAuthn, but webauthn.disable is true.',
+      );
 
       const experiments = withSections(
         'webauthn:\n  experimental_enable_passkey_uv_two_factors: true\n  experimental_enable_passkey_upgrade: true\n',
       );
       assert.deepEqual(findingsOf(experiments, RULE), [
-        { ruleId: RULE, severity: 'error', text: 'experimental_enable_passkey_uv_two_factors', line: 6 },
+        {
+          ruleId: RULE,
+          severity: 'error',
+          text: 'experimental_enable_passkey_uv_two_factors',
+          line: 6,
+        },
         { ruleId: RULE, severity: 'error', text: 'experimental_enable_passkey_upgrade', line: 7 },
       ]);
       const on = experiments.replace('webauthn:\n', 'webauthn:\n  enable_passkey_login: true\n');
@@ -515,8 +614,13 @@ describe(RULE, () => {
       const text = withSections(
         "webauthn:\n  enable_passkey_login: true\n  selection_criteria:\n    discoverability: 'discouraged'\n",
       );
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'warning', text: 'discoverability', line: 8 }]);
-      assert.deepEqual(findingsOf(text.replace('enable_passkey_login: true', 'enable_passkey_login: false'), RULE), []);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'warning', text: 'discoverability', line: 8 },
+      ]);
+      assert.deepEqual(
+        findingsOf(text.replace('enable_passkey_login: true', 'enable_passkey_login: false'), RULE),
+        [],
+      );
     });
 
     it('refuses permitted and prohibited AAGUIDs together, but not an empty list beside the other', () => {
@@ -524,7 +628,9 @@ describe(RULE, () => {
         "webauthn:\n  filtering:\n    permitted_aaguids: ['ee882879-721c-4913-9775-3dfcce97072a']\n" +
           "    prohibited_aaguids: ['cb69481e-8ff7-4039-93ec-0a2729a154a8']\n",
       );
-      assert.deepEqual(findingsOf(both, RULE), [{ ruleId: RULE, severity: 'error', text: 'prohibited_aaguids', line: 8 }]);
+      assert.deepEqual(findingsOf(both, RULE), [
+        { ruleId: RULE, severity: 'error', text: 'prohibited_aaguids', line: 8 },
+      ]);
       const empty = both.replace(/permitted_aaguids: \[[^\]]*\]/, 'permitted_aaguids: []');
       assert.deepEqual(findingsOf(empty, RULE), []);
     });
@@ -532,7 +638,9 @@ describe(RULE, () => {
 
   describe('URLs that must be https', () => {
     it('wants an http or https password reset page', () => {
-      const text = withSections("authentication_backend:\n  password_reset:\n    custom_url: 'ftp://reset.example.com'\n");
+      const text = withSections(
+        "authentication_backend:\n  password_reset:\n    custom_url: 'ftp://reset.example.com'\n",
+      );
       assert.deepEqual(findingsOf(text, RULE), [
         { ruleId: RULE, severity: 'error', text: "'ftp://reset.example.com'", line: 7 },
       ]);
@@ -545,7 +653,9 @@ describe(RULE, () => {
     });
 
     it('wants an https privacy policy when it is enabled', () => {
-      const text = withSections("privacy_policy:\n  enabled: true\n  policy_url: 'http://example.com/privacy'\n");
+      const text = withSections(
+        "privacy_policy:\n  enabled: true\n  policy_url: 'http://example.com/privacy'\n",
+      );
       assert.deepEqual(findingsOf(text, RULE), [
         { ruleId: RULE, severity: 'error', text: "'http://example.com/privacy'", line: 7 },
       ]);
@@ -555,7 +665,9 @@ describe(RULE, () => {
     // Fixed: Authelia checks policy_url only when the privacy policy is enabled
     // (validator/privacy_policy.go returns early on !Enabled); the rule refuses it regardless.
     it('leaves the policy URL of a disabled privacy policy alone', () => {
-      const text = withSections("privacy_policy:\n  enabled: false\n  policy_url: 'http://example.com/privacy'\n");
+      const text = withSections(
+        "privacy_policy:\n  enabled: false\n  policy_url: 'http://example.com/privacy'\n",
+      );
       assert.deepEqual(findingsOf(text, RULE), []);
     });
   });
@@ -592,7 +704,9 @@ describe(RULE, () => {
   describe('numbers out of bounds', () => {
     it('refuses a Redis port above 65535', () => {
       const text = withSections("session:\n  redis:\n    host: 'redis'\n    port: 70000\n");
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: '70000', line: 8 }]);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: '70000', line: 8 },
+      ]);
       assert.deepEqual(findingsOf(text.replace('70000', '6379'), RULE), []);
     });
   });
@@ -617,21 +731,29 @@ describe(RULE, () => {
         `      - client_id: 'app'\n        client_secret: ${DIGEST}\n        authorization_policy: 'two_factor'\n` +
           "      - client_id: 'spa'\n        public: true\n        authorization_policy: 'internal'\n" +
           "        jwks_uri: 'https://spa.example.com/jwks.json'\n",
-        '    authorization_policies:\n      internal:\n        default_policy: \'two_factor\'\n' +
+        "    authorization_policies:\n      internal:\n        default_policy: 'two_factor'\n" +
           "        rules:\n          - policy: 'one_factor'\n            subject: 'group:admins'\n",
       );
       assert.deepEqual(findingsOf(text, RULE), []);
     });
 
     it('warns about a plain-text client_secret on its key and never prints the secret', () => {
-      const text = clients("      - client_id: 'app'\n        client_secret: 'Sup3r-Secret-Plain-Value'\n");
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'warning', text: 'client_secret', line: 11 }]);
+      const text = clients(
+        "      - client_id: 'app'\n        client_secret: 'Sup3r-Secret-Plain-Value'\n",
+      );
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'warning', text: 'client_secret', line: 11 },
+      ]);
       assert.equal(
         onlyFinding(text, RULE).message,
         'client_secret is stored as plain text; store a digest made with authelia crypto hash generate.',
       );
       for (const finding of lint(text).findings) {
-        assert.doesNotMatch(finding.message, /Sup3r-Secret-Plain-Value/, `${finding.ruleId} prints the secret`);
+        assert.doesNotMatch(
+          finding.message,
+          /Sup3r-Secret-Plain-Value/,
+          `${finding.ruleId} prints the secret`,
+        );
       }
     });
 
@@ -648,20 +770,33 @@ describe(RULE, () => {
     // IsPlainText() is true and it warns exactly as for a bare secret (schema/types.go,
     // validator/identity_providers.go). The DIGEST pattern in oidc.ts lists plaintext and base64.
     it('warns about a $plaintext$ secret like a bare one', () => {
-      const text = clients("      - client_id: 'app'\n        client_secret: '$plaintext$Sup3r-Secret'\n");
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'warning', text: 'client_secret', line: 11 }]);
+      const text = clients(
+        "      - client_id: 'app'\n        client_secret: '$plaintext$Sup3r-Secret'\n",
+      );
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'warning', text: 'client_secret', line: 11 },
+      ]);
     });
 
     it('refuses a client_secret on a public client, on the key', () => {
-      const text = clients(`      - client_id: 'spa'\n        public: true\n        client_secret: ${DIGEST}\n`);
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'client_secret', line: 12 }]);
-      assert.equal(onlyFinding(text, RULE).message, 'A public client must not have a client_secret.');
+      const text = clients(
+        `      - client_id: 'spa'\n        public: true\n        client_secret: ${DIGEST}\n`,
+      );
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: 'client_secret', line: 12 },
+      ]);
+      assert.equal(
+        onlyFinding(text, RULE).message,
+        'A public client must not have a client_secret.',
+      );
     });
 
     // A confidential client (not public) without client_secret is refused by Authelia (FACTS §9
     // #99); clients cannot get secrets from the environment, so it is config/required.
     it('refuses a confidential client without client_secret', () => {
-      const text = clients("      - client_id: 'app'\n        authorization_policy: 'one_factor'\n");
+      const text = clients(
+        "      - client_id: 'app'\n        authorization_policy: 'one_factor'\n",
+      );
       assert.deepEqual(findingsOf(text, RULE), []);
       const secretMissing = (input: string) =>
         lint(input)
@@ -670,7 +805,10 @@ describe(RULE, () => {
       assert.deepEqual(secretMissing(text), [
         { ruleId: 'config/required', severity: 'error', text: 'client_id', line: 10 },
       ]);
-      assert.deepEqual(secretMissing(text.replace("authorization_policy: 'one_factor'", 'public: true')), []);
+      assert.deepEqual(
+        secretMissing(text.replace("authorization_policy: 'one_factor'", 'public: true')),
+        [],
+      );
     });
 
     it('refuses a duplicate or overlong client_id, also under the legacy id key', () => {

@@ -66,7 +66,10 @@ describe(RESET, () => {
       'authentication_backend:\n  disable_reset_password: false\n',
     );
     const fixed = applyEdits(text, onlyFinding(text, RESET).fixes![0].edits);
-    assert.equal(fixed, text.replace('disable_reset_password: false', 'disable_reset_password: true'));
+    assert.equal(
+      fixed,
+      text.replace('disable_reset_password: false', 'disable_reset_password: true'),
+    );
   });
 
   it('fills an empty disable key', () => {
@@ -97,13 +100,19 @@ describe(CHANGE, () => {
       'authentication_backend:\n',
       'authentication_backend:\n  password_change:\n    disable: false\n',
     );
-    assert.deepEqual(findingsOf(on, CHANGE).map((seen) => seen.text), ['password_change']);
+    assert.deepEqual(
+      findingsOf(on, CHANGE).map((seen) => seen.text),
+      ['password_change'],
+    );
     assert.deepEqual(findingsOf(on.replace('disable: false', 'disable: true'), CHANGE), []);
   });
 
   it('adds password_change.disable under the backend', () => {
     const fixed = applyEdits(fileBackend, onlyFinding(fileBackend, CHANGE).fixes![0].edits);
-    assert.match(fixed, /path: '\/config\/users_database\.yml'\n {2}password_change:\n {4}disable: true\n/);
+    assert.match(
+      fixed,
+      /path: '\/config\/users_database\.yml'\n {2}password_change:\n {4}disable: true\n/,
+    );
     assert.deepEqual(findingsOf(fixed, CHANGE), []);
   });
 });

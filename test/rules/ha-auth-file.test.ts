@@ -42,10 +42,12 @@ describe(RULE, () => {
   });
 
   it('stays information while watching is on', () => {
-    const text = fileBackend.replace(
-      'authentication_backend:\n',
-      'authentication_backend:\n  password_reset: {disable: true}\n  password_change: {disable: true}\n',
-    ).replace("path: '/config/users_database.yml'", "path: '/u.yml'\n    watch: true");
+    const text = fileBackend
+      .replace(
+        'authentication_backend:\n',
+        'authentication_backend:\n  password_reset: {disable: true}\n  password_change: {disable: true}\n',
+      )
+      .replace("path: '/config/users_database.yml'", "path: '/u.yml'\n    watch: true");
     assert.equal(findingsOf(text, RULE)[0].severity, 'information');
   });
 
@@ -57,8 +59,12 @@ describe(RULE, () => {
   });
 
   it('stays silent for LDAP', () => {
-    const ldap = "authentication_backend:\n  ldap:\n    address: 'ldap://x'\nsession: {redis: {}}\n";
-    assert.deepEqual(ruleIds(ldap).filter((id) => id.startsWith('ha/auth')), []);
+    const ldap =
+      "authentication_backend:\n  ldap:\n    address: 'ldap://x'\nsession: {redis: {}}\n";
+    assert.deepEqual(
+      ruleIds(ldap).filter((id) => id.startsWith('ha/auth')),
+      [],
+    );
   });
 
   it('replaces the file block with an LDAP stub, leaving the rest of the backend', () => {
@@ -66,7 +72,9 @@ describe(RULE, () => {
       'authentication_backend:\n',
       'authentication_backend:\n  refresh_interval: 5m\n',
     );
-    const fix = onlyFinding(text, RULE).fixes!.find((f) => f.title === 'Replace the file backend with LDAP')!;
+    const fix = onlyFinding(text, RULE).fixes!.find(
+      (f) => f.title === 'Replace the file backend with LDAP',
+    )!;
     assert.equal(
       applyEdits(text, fix.edits),
       yaml`
@@ -89,14 +97,22 @@ describe(RULE, () => {
 
   it('writes ldap url for 4.37', () => {
     const fix = onlyFinding(fileBackend, RULE, { version: '4.37' }).fixes![0];
-    assert.match(applyEdits(fileBackend, fix.edits), /ldap:\n {4}url: 'ldap:\/\/ldap\.example\.com:389'/);
+    assert.match(
+      applyEdits(fileBackend, fix.edits),
+      /ldap:\n {4}url: 'ldap:\/\/ldap\.example\.com:389'/,
+    );
   });
 
   it('keeps the file backend by writing only the missing switches', () => {
     const text = fileBackend
-      .replace('authentication_backend:\n', 'authentication_backend:\n  password_reset:\n    disable: true\n')
+      .replace(
+        'authentication_backend:\n',
+        'authentication_backend:\n  password_reset:\n    disable: true\n',
+      )
       .replace("path: '/config/users_database.yml'", "path: '/u.yml'\n    watch: true");
-    const keep = onlyFinding(text, RULE).fixes!.find((f) => f.title.startsWith('Keep the file backend'))!;
+    const keep = onlyFinding(text, RULE).fixes!.find((f) =>
+      f.title.startsWith('Keep the file backend'),
+    )!;
     assert.equal(keep.preferred, true);
     assert.equal(
       applyEdits(text, keep.edits),
@@ -131,6 +147,9 @@ describe(RULE, () => {
       'authentication_backend:\n  password_reset: {disable: true}\n  password_change: {disable: true}\n',
     );
     const titles = onlyFinding(locked, RULE).fixes!.map((fix) => fix.title);
-    assert.deepEqual(titles, ['Replace the file backend with LDAP', 'This deployment runs a single instance']);
+    assert.deepEqual(titles, [
+      'Replace the file backend with LDAP',
+      'This deployment runs a single instance',
+    ]);
   });
 });

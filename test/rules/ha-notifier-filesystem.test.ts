@@ -27,7 +27,10 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(filesystem, RULE, { deployment: 'single' }), [
       { ruleId: RULE, severity: 'information', text: 'filesystem', line: 5 },
     ]);
-    assert.match(onlyFinding(filesystem, RULE, { deployment: 'single' }).message, /notification\.txt/);
+    assert.match(
+      onlyFinding(filesystem, RULE, { deployment: 'single' }).message,
+      /notification\.txt/,
+    );
   });
 
   it('says so when the file name is missing', () => {
@@ -60,7 +63,10 @@ describe(RULE, () => {
   });
 
   it('uses host and port for 4.37', () => {
-    const fixed = applyEdits(filesystem, onlyFinding(filesystem, RULE, { version: '4.37' }).fixes![0].edits);
+    const fixed = applyEdits(
+      filesystem,
+      onlyFinding(filesystem, RULE, { version: '4.37' }).fixes![0].edits,
+    );
     assert.match(fixed, /smtp:\n {4}host: 'smtp\.example\.com'\n {4}port: 587\n/);
   });
 });

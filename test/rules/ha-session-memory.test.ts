@@ -59,17 +59,26 @@ describe(RULE, () => {
 
   it('treats a redis key that is not under session as missing', () => {
     const text = "redis:\n  host: 'r'\nsession:\n  name: 'x'\nstorage:\n  local: {}\n";
-    assert.deepEqual(findingsOf(text, RULE).map((seen) => seen.text), ['session']);
+    assert.deepEqual(
+      findingsOf(text, RULE).map((seen) => seen.text),
+      ['session'],
+    );
   });
 
   it('offers the Redis fix first and the single-instance fix in HA mode only', () => {
-    const titles = onlyFinding(memorySession, RULE).fixes!.map((fix) => [fix.title, !!fix.preferred]);
+    const titles = onlyFinding(memorySession, RULE).fixes!.map((fix) => [
+      fix.title,
+      !!fix.preferred,
+    ]);
     assert.deepEqual(titles, [
       ['Add a Redis session provider', true],
       ['This deployment runs a single instance', false],
     ]);
     const single = onlyFinding(memorySession, RULE, { deployment: 'single' }).fixes!;
-    assert.deepEqual(single.map((fix) => fix.title), ['Add a Redis session provider']);
+    assert.deepEqual(
+      single.map((fix) => fix.title),
+      ['Add a Redis session provider'],
+    );
   });
 
   it('writes the Redis block at the end of session, with no secret value', () => {
@@ -95,7 +104,10 @@ describe(RULE, () => {
     const fixed = applyEdits(text, onlyFinding(text, RULE).fixes![0].edits);
     assert.match(fixed, /\nsession:\n {2}redis:\n {4}host: 'redis'\n/);
     assert.deepEqual(findingsOf(fixed, RULE), []);
-    assert.deepEqual(lint(fixed).findings.filter((f) => f.ruleId === 'yaml/syntax'), []);
+    assert.deepEqual(
+      lint(fixed).findings.filter((f) => f.ruleId === 'yaml/syntax'),
+      [],
+    );
   });
 
   it('fills an empty session key', () => {

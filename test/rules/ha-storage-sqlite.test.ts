@@ -20,7 +20,10 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(sqlite, RULE), [
       { ruleId: RULE, severity: 'error', text: 'local', line: 6 },
     ]);
-    assert.match(onlyFinding(sqlite, RULE).message, /^BREAKING.*SQLite.*PostgreSQL, MySQL or MariaDB/s);
+    assert.match(
+      onlyFinding(sqlite, RULE).message,
+      /^BREAKING.*SQLite.*PostgreSQL, MySQL or MariaDB/s,
+    );
   });
 
   it('is off in single mode', () => {
@@ -30,7 +33,7 @@ describe(RULE, () => {
   it('stays silent for postgres and mysql, and for a local key elsewhere', () => {
     assert.deepEqual(findingsOf(sqlite.replace('local:', 'postgres:'), RULE), []);
     assert.deepEqual(findingsOf(sqlite.replace('local:', 'mysql:'), RULE), []);
-    const elsewhere = "session:\n  local: {}\nstorage:\n  postgres: {}\n";
+    const elsewhere = 'session:\n  local: {}\nstorage:\n  postgres: {}\n';
     assert.deepEqual(findingsOf(elsewhere, RULE), []);
   });
 

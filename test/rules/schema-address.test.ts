@@ -13,7 +13,9 @@ function assertSilent(text: string, options: LintOptions = {}): void {
 /** A config with one address option, written as a dotted path, set to a YAML value (line 4 + depth). */
 function withAddress(path: string, value: string): string {
   const keys = path.split('.');
-  const lines = keys.map((key, depth) => `${'  '.repeat(depth)}${key}:${depth === keys.length - 1 ? ` ${value}` : ''}`);
+  const lines = keys.map(
+    (key, depth) => `${'  '.repeat(depth)}${key}:${depth === keys.length - 1 ? ` ${value}` : ''}`,
+  );
   return `access_control:\n  default_policy: deny\nregulation:\n  max_retries: 3\n${lines.join('\n')}\n`;
 }
 
@@ -27,7 +29,9 @@ describe(RULE, () => {
         mysql:
           address: 'ldap://db:3306'
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'ldap://db:3306'", line: 6 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: "'ldap://db:3306'", line: 6 },
+    ]);
     assert.equal(
       onlyFinding(text, RULE).message,
       "storage.mysql.address is not a valid address for this option: the scheme 'ldap' is not one of tcp, tcp4, tcp6, unix.",
@@ -36,19 +40,46 @@ describe(RULE, () => {
 
   it('knows the schemes of each option', () => {
     const refused: [string, string, string][] = [
-      ['server.address', "'http://:9091'", "the scheme 'http' is not one of tcp, tcp4, tcp6, unix, fd"],
-      ['storage.postgres.address', "'postgres://db:5432'", "the scheme 'postgres' is not one of tcp, tcp4, tcp6, unix"],
-      ['notifier.smtp.address', "'smtps://mail.example.com:465'", "the scheme 'smtps' is not one of smtp, submission, submissions"],
-      ['authentication_backend.ldap.address', "'tcp://ldap.example.com'", "the scheme 'tcp' is not one of ldap, ldaps, ldapi"],
-      ['ntp.address', "'tcp://time.cloudflare.com:123'", "the scheme 'tcp' is not one of udp, udp4, udp6"],
-      ['telemetry.metrics.address', "'udp://:9959'", "the scheme 'udp' is not one of tcp, tcp4, tcp6, unix, fd"],
+      [
+        'server.address',
+        "'http://:9091'",
+        "the scheme 'http' is not one of tcp, tcp4, tcp6, unix, fd",
+      ],
+      [
+        'storage.postgres.address',
+        "'postgres://db:5432'",
+        "the scheme 'postgres' is not one of tcp, tcp4, tcp6, unix",
+      ],
+      [
+        'notifier.smtp.address',
+        "'smtps://mail.example.com:465'",
+        "the scheme 'smtps' is not one of smtp, submission, submissions",
+      ],
+      [
+        'authentication_backend.ldap.address',
+        "'tcp://ldap.example.com'",
+        "the scheme 'tcp' is not one of ldap, ldaps, ldapi",
+      ],
+      [
+        'ntp.address',
+        "'tcp://time.cloudflare.com:123'",
+        "the scheme 'tcp' is not one of udp, udp4, udp6",
+      ],
+      [
+        'telemetry.metrics.address',
+        "'udp://:9959'",
+        "the scheme 'udp' is not one of tcp, tcp4, tcp6, unix, fd",
+      ],
     ];
     for (const [path, value, reason] of refused) {
       const text = withAddress(path, value);
       assert.deepEqual(findingsOf(text, RULE), [
         { ruleId: RULE, severity: 'error', text: value, line: path.split('.').length + 4 },
       ]);
-      assert.equal(onlyFinding(text, RULE).message, `${path} is not a valid address for this option: ${reason}.`);
+      assert.equal(
+        onlyFinding(text, RULE).message,
+        `${path} is not a valid address for this option: ${reason}.`,
+      );
     }
   });
 
@@ -88,19 +119,35 @@ describe(RULE, () => {
             - address: 'tcp://db2:5432'
             - address: 'udp://db3:5432'
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'udp://db3:5432'", line: 9 }]);
-    assert.match(onlyFinding(text, RULE).message, /^storage\.postgres\.servers\[1\]\.address is not a valid address/);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: "'udp://db3:5432'", line: 9 },
+    ]);
+    assert.match(
+      onlyFinding(text, RULE).message,
+      /^storage\.postgres\.servers\[1\]\.address is not a valid address/,
+    );
   });
 
   it('refuses a query on a TCP address, a fragment, a bad port and a relative socket', () => {
     const cases: [string, string, string][] = [
-      ['storage.mysql.address', "'tcp://db:3306?tls=true'", 'a query (?…) is only allowed for socket addresses, not tcp'],
+      [
+        'storage.mysql.address',
+        "'tcp://db:3306?tls=true'",
+        'a query (?…) is only allowed for socket addresses, not tcp',
+      ],
       ['server.address', "'tcp://:9091#top'", 'an address cannot have a fragment (#)'],
       ['server.address', "'tcp://:99999'", 'the port is not a number from 0 to 65535'],
-      ['storage.mysql.address', "'unix://mysqld.sock'", 'a unix socket address needs an absolute path'],
+      [
+        'storage.mysql.address',
+        "'unix://mysqld.sock'",
+        'a unix socket address needs an absolute path',
+      ],
     ];
     for (const [path, value, reason] of cases) {
-      assert.equal(onlyFinding(withAddress(path, value), RULE).message, `${path} is not a valid address for this option: ${reason}.`);
+      assert.equal(
+        onlyFinding(withAddress(path, value), RULE).message,
+        `${path} is not a valid address for this option: ${reason}.`,
+      );
     }
   });
 
@@ -144,7 +191,9 @@ describe(RULE, () => {
   // "… '<host>:hunter2' is not a host and port." Expected: a reason that does not echo the text.
   it('never quotes the text of an address it cannot read', () => {
     const text = withAddress('storage.mysql.address', "'tcp://db:hunter2'");
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'tcp://db:hunter2'", line: 7 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: "'tcp://db:hunter2'", line: 7 },
+    ]);
     assert.doesNotMatch(onlyFinding(text, RULE).message, /hunter2/);
   });
 
@@ -176,7 +225,10 @@ describe(RULE, () => {
           address: 'tcp://db:3306'
     `;
     assertSilent(text, { version: '4.37' });
-    assert.deepEqual(findingsOf(text, 'schema/version', { version: '4.37' }).map((seen) => seen.text), ['address']);
+    assert.deepEqual(
+      findingsOf(text, 'schema/version', { version: '4.37' }).map((seen) => seen.text),
+      ['address'],
+    );
     const ntp = withAddress('ntp.address', "'time.cloudflare.com:123'");
     assertSilent(ntp, { version: '4.37' });
   });

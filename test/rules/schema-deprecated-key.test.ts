@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
-import { applyEdits, lint, type Finding, type Fix, type LintOptions } from '../../server/src/engine';
+import {
+  applyEdits,
+  lint,
+  type Finding,
+  type Fix,
+  type LintOptions,
+} from '../../server/src/engine';
 import { findingsOf, onlyFinding, yaml } from '../support/lint';
 
 const RULE = 'schema/deprecated-key';
@@ -19,8 +25,11 @@ function findings(text: string, options: LintOptions = {}): Finding[] {
 
 /** The finding on the deprecated key at a 1-based line. */
 function findingAt(text: string, line: number, options: LintOptions = {}): Finding {
-  const found = findings(text, options).filter((finding) => text.slice(0, finding.start).split('\n').length === line);
-  if (found.length !== 1) throw new Error(`expected one ${RULE} finding on line ${line}, got ${found.length}`);
+  const found = findings(text, options).filter(
+    (finding) => text.slice(0, finding.start).split('\n').length === line,
+  );
+  if (found.length !== 1)
+    throw new Error(`expected one ${RULE} finding on line ${line}, got ${found.length}`);
   return found[0];
 }
 
@@ -33,7 +42,9 @@ function keyFix(finding: Finding): Fix {
 
 /** The fix that migrates the whole file, as offered on the first finding. */
 function migrateAll(text: string, options: LintOptions = {}): Fix {
-  const fix = findings(text, options)[0].fixes!.find((candidate) => candidate.title.startsWith('Migrate this file'));
+  const fix = findings(text, options)[0].fixes!.find((candidate) =>
+    candidate.title.startsWith('Migrate this file'),
+  );
   assert.ok(fix, 'the first finding offers to migrate the file');
   return fix;
 }
@@ -81,7 +92,8 @@ describe(RULE, () => {
     });
 
     it('never prints the value of a deprecated secret', () => {
-      for (const finding of lint(old).findings) assert.doesNotMatch(finding.message, /a-long-reset-secret/);
+      for (const finding of lint(old).findings)
+        assert.doesNotMatch(finding.message, /a-long-reset-secret/);
     });
 
     it('offers the per-key fix first and preferred, then the whole-file migration', () => {
@@ -97,11 +109,10 @@ describe(RULE, () => {
     });
 
     it('follows the target version: a key deprecated in 4.38 is fine for 4.37', () => {
-      assert.deepEqual(findingsOf(old, RULE, { version: '4.38' }).map((seen) => seen.text), [
-        'jwt_secret',
-        'remember_me_duration',
-        'url',
-      ]);
+      assert.deepEqual(
+        findingsOf(old, RULE, { version: '4.38' }).map((seen) => seen.text),
+        ['jwt_secret', 'remember_me_duration', 'url'],
+      );
       assertSilent(old, { version: '4.37' });
       const older = yaml`
         logs_level: debug
@@ -110,22 +121,33 @@ describe(RULE, () => {
         webauthn:
           user_verification: preferred
       `;
-      assert.deepEqual(findingsOf(older, RULE, { version: '4.37' }).map((seen) => seen.text), ['logs_level']);
-      assert.deepEqual(findingsOf(older, RULE, { version: '4.38' }).map((seen) => seen.text), ['logs_level']);
-      assert.deepEqual(findingsOf(older, RULE, { version: '4.39' }).map((seen) => seen.text), [
-        'logs_level',
-        'user_verification',
-      ]);
+      assert.deepEqual(
+        findingsOf(older, RULE, { version: '4.37' }).map((seen) => seen.text),
+        ['logs_level'],
+      );
+      assert.deepEqual(
+        findingsOf(older, RULE, { version: '4.38' }).map((seen) => seen.text),
+        ['logs_level'],
+      );
+      assert.deepEqual(
+        findingsOf(older, RULE, { version: '4.39' }).map((seen) => seen.text),
+        ['logs_level', 'user_verification'],
+      );
     });
 
     it('leaves a deprecated key beside its replacement to schema/deprecated-key-conflict', () => {
-      const text = old.replace('  remember_me_duration: 1M', '  remember_me_duration: 1M\n  remember_me: 2M');
-      assert.deepEqual(findingsOf(text, RULE).map((seen) => seen.text), [
-        'jwt_secret',
-        'url',
-        'permit_feature_detection_failure',
-      ]);
-      assert.deepEqual(findingsOf(text, 'schema/deprecated-key-conflict').map((seen) => seen.text), ['remember_me_duration']);
+      const text = old.replace(
+        '  remember_me_duration: 1M',
+        '  remember_me_duration: 1M\n  remember_me: 2M',
+      );
+      assert.deepEqual(
+        findingsOf(text, RULE).map((seen) => seen.text),
+        ['jwt_secret', 'url', 'permit_feature_detection_failure'],
+      );
+      assert.deepEqual(
+        findingsOf(text, 'schema/deprecated-key-conflict').map((seen) => seen.text),
+        ['remember_me_duration'],
+      );
     });
 
     it('warns on the key even when its value is template text, without rewriting the template', () => {
@@ -139,10 +161,13 @@ describe(RULE, () => {
             sender: 'Authelia <auth@example.com>'
       `;
       assert.deepEqual(findingsOf(text, 'yaml/syntax'), []);
-      assert.deepEqual(findingsOf(text, RULE).map((seen) => [seen.text, seen.line]), [
-        ['host', 5],
-        ['port', 6],
-      ]);
+      assert.deepEqual(
+        findingsOf(text, RULE).map((seen) => [seen.text, seen.line]),
+        [
+          ['host', 5],
+          ['port', 6],
+        ],
+      );
       for (const finding of findings(text)) assert.deepEqual(finding.fixes, []);
     });
 
@@ -187,7 +212,12 @@ describe(RULE, () => {
                 description: Grafana
       `;
       const cases: [number, string, string, string][] = [
-        [3, 'Rename remember_me_duration to remember_me', 'remember_me_duration: 1M', 'remember_me: 1M'],
+        [
+          3,
+          'Rename remember_me_duration to remember_me',
+          'remember_me_duration: 1M',
+          'remember_me: 1M',
+        ],
         [6, 'Rename url to address', "url: 'ldaps", "address: 'ldaps"],
         [10, 'Rename id to client_id', '- id: grafana', '- client_id: grafana'],
         [11, 'Rename description to client_name', 'description: Grafana', 'client_name: Grafana'],
@@ -233,7 +263,9 @@ describe(RULE, () => {
       assert.equal(level.title, 'Move to log.level');
       assert.equal(
         applyEdits(text, level.edits),
-        text.replace('logs_level: debug\n', '').replace('  format: json\n', '  format: json\n  level: debug\n'),
+        text
+          .replace('logs_level: debug\n', '')
+          .replace('  format: json\n', '  format: json\n  level: debug\n'),
       );
       const verification = keyFix(findingAt(text, 8));
       assert.equal(verification.title, 'Move to webauthn.selection_criteria.user_verification');
@@ -263,7 +295,10 @@ describe(RULE, () => {
       );
       assert.equal(
         applyEdits(text, keyFix(findingAt(text, 7)).edits),
-        text.replace('    skip_verify: true\n    username_attribute: uid\n', '    username_attribute: uid\n    tls:\n      skip_verify: true\n'),
+        text.replace(
+          '    skip_verify: true\n    username_attribute: uid\n',
+          '    username_attribute: uid\n    tls:\n      skip_verify: true\n',
+        ),
       );
       const attribute = keyFix(findingAt(text, 8));
       assert.equal(attribute.title, 'Move to authentication_backend.ldap.attributes.username');
@@ -284,7 +319,10 @@ describe(RULE, () => {
       `;
       const fix = keyFix(findingAt(text, 6));
       assert.equal(fix.title, 'Delete the deprecated key');
-      assert.equal(applyEdits(text, fix.edits), text.replace('    permit_feature_detection_failure: true\n', ''));
+      assert.equal(
+        applyEdits(text, fix.edits),
+        text.replace('    permit_feature_detection_failure: true\n', ''),
+      );
     });
 
     it('folds server host, port and path into one address', () => {
@@ -313,7 +351,8 @@ describe(RULE, () => {
         assert.equal(fix.title, "Combine host and port into address: 'tcp://:9091/authelia'");
         assert.equal(applyEdits(text, fix.edits), expected);
       }
-      const local = "server:\n  host: 127.0.0.1\n  port: 8080\nsession:\n  secret: 'x'\nregulation: {}\n";
+      const local =
+        "server:\n  host: 127.0.0.1\n  port: 8080\nsession:\n  secret: 'x'\nregulation: {}\n";
       assert.equal(
         applyEdits(local, keyFix(findingAt(local, 2)).edits),
         "server:\n  address: 'tcp://127.0.0.1:8080/'\nsession:\n  secret: 'x'\nregulation: {}\n",
@@ -334,14 +373,28 @@ describe(RULE, () => {
       assert.equal(fix.title, "Combine host and port into address: 'tcp://db.internal:3306'");
       assert.equal(
         applyEdits(text, fix.edits),
-        text.replace('    host: db.internal\n    database: authelia\n', "    database: authelia\n    address: 'tcp://db.internal:3306'\n"),
+        text.replace(
+          '    host: db.internal\n    database: authelia\n',
+          "    database: authelia\n    address: 'tcp://db.internal:3306'\n",
+        ),
       );
-      const postgres = text.replace('mysql:', 'postgres:').replace('host: db.internal', 'host: db\n    port: 5433');
-      assert.equal(keyFix(findingAt(postgres, 6)).title, "Combine host and port into address: 'tcp://db:5433'");
+      const postgres = text
+        .replace('mysql:', 'postgres:')
+        .replace('host: db.internal', 'host: db\n    port: 5433');
+      assert.equal(
+        keyFix(findingAt(postgres, 6)).title,
+        "Combine host and port into address: 'tcp://db:5433'",
+      );
       const defaultPort = text.replace('mysql:', 'postgres:');
-      assert.equal(keyFix(findingAt(defaultPort, 6)).title, "Combine host and port into address: 'tcp://db.internal:5432'");
+      assert.equal(
+        keyFix(findingAt(defaultPort, 6)).title,
+        "Combine host and port into address: 'tcp://db.internal:5432'",
+      );
       const socket = text.replace('host: db.internal', 'host: /var/run/mysqld/mysqld.sock');
-      assert.equal(keyFix(findingAt(socket, 6)).title, "Combine host and port into address: 'unix:///var/run/mysqld/mysqld.sock'");
+      assert.equal(
+        keyFix(findingAt(socket, 6)).title,
+        "Combine host and port into address: 'unix:///var/run/mysqld/mysqld.sock'",
+      );
     });
 
     it('folds SMTP host and port into an address whose scheme follows the port', () => {
@@ -392,7 +445,12 @@ describe(RULE, () => {
         `,
       );
       assert.deepEqual(findingsOf(fixed, 'config/value'), [
-        { ruleId: 'config/value', severity: 'error', text: "'https://auth.CHANGE-ME.invalid'", line: 6 },
+        {
+          ruleId: 'config/value',
+          severity: 'error',
+          text: "'https://auth.CHANGE-ME.invalid'",
+          line: 6,
+        },
       ]);
       assert.equal(
         onlyFinding(fixed, 'config/value').message,
@@ -440,7 +498,10 @@ describe(RULE, () => {
           encryption_key: 'a-very-long-encryption-key'
       `;
       const fix = keyFix(findingAt(cookies, 1));
-      assert.equal(fix.title, 'Move default_redirection_url into the matching session.cookies entry');
+      assert.equal(
+        fix.title,
+        'Move default_redirection_url into the matching session.cookies entry',
+      );
       assert.equal(
         applyEdits(cookies, fix.edits),
         yaml`
@@ -462,7 +523,8 @@ describe(RULE, () => {
     // the domain is lost. Input: "session:\n  domain: example.com\nstorage:\n  encryption_key: x\n";
     // actual output: "session:\n  cookies:\nstorage:\n  encryption_key: x\n".
     it('keeps the domain when it is the only key of session', () => {
-      const text = "session:\n  domain: example.com\nstorage:\n  encryption_key: 'a-very-long-encryption-key'\n";
+      const text =
+        "session:\n  domain: example.com\nstorage:\n  encryption_key: 'a-very-long-encryption-key'\n";
       const fixed = applyEdits(text, keyFix(findingAt(text, 2)).edits);
       assert.deepEqual(parse(fixed).session.cookies, [
         { domain: 'example.com', authelia_url: 'https://auth.CHANGE-ME.invalid' },
@@ -486,7 +548,9 @@ describe(RULE, () => {
       `;
       const fixed = applyEdits(text, keyFix(findingAt(text, 6)).edits);
       assert.deepEqual(parse(fixed).identity_providers.oidc.jwks, [
-        { key: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n' },
+        {
+          key: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n',
+        },
       ]);
       assert.deepEqual(findingsOf(fixed, RULE), []);
     });
@@ -654,10 +718,20 @@ describe(RULE, () => {
     it('leaves no deprecated key and no YAML problem for 4.39', () => {
       const migrated = applyEdits(v437, migrateAll(v437).edits);
       const ids = lint(migrated, { version: '4.39' }).findings.map((finding) => finding.ruleId);
-      assert.deepEqual(ids.filter((id) => id === RULE || id.startsWith('yaml/') || id.startsWith('schema/')), []);
+      assert.deepEqual(
+        ids.filter((id) => id === RULE || id.startsWith('yaml/') || id.startsWith('schema/')),
+        [],
+      );
       assert.deepEqual(
         findingsOf(migrated, 'config/value').filter((seen) => seen.text.includes('CHANGE-ME')),
-        [{ ruleId: 'config/value', severity: 'error', text: "'https://auth.CHANGE-ME.invalid'", line: 38 }],
+        [
+          {
+            ruleId: 'config/value',
+            severity: 'error',
+            text: "'https://auth.CHANGE-ME.invalid'",
+            line: 38,
+          },
+        ],
       );
     });
 
@@ -743,7 +817,11 @@ describe(RULE, () => {
       const migrated = parse(applyEdits(text, migrateAll(text).edits));
       assert.deepEqual(
         [migrated.server, migrated.storage.mysql, migrated.notifier.smtp],
-        [{ address: 'tcp://127.0.0.44:90/abc' }, { address: 'tcp://127.0.0.45:13306' }, { address: 'smtp://127.0.0.47:2025' }],
+        [
+          { address: 'tcp://127.0.0.44:90/abc' },
+          { address: 'tcp://127.0.0.45:13306' },
+          { address: 'smtp://127.0.0.47:2025' },
+        ],
       );
     });
   });

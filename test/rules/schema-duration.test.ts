@@ -24,13 +24,18 @@ describe(RULE, () => {
       storage:
         encryption_key: 'a-very-long-encryption-key'
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'5 min'", line: 3 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: "'5 min'", line: 3 },
+    ]);
     const finding = onlyFinding(text, RULE);
-    assert.equal(finding.message, "session.inactivity is not a valid duration: 'min' is not a unit Authelia knows.");
+    assert.equal(
+      finding.message,
+      "session.inactivity is not a valid duration: 'min' is not a unit Authelia knows.",
+    );
     assert.equal(finding.fixes, undefined);
   });
 
-  it("refuses unit words on 4.37 only, with a fix to the short form", () => {
+  it('refuses unit words on 4.37 only, with a fix to the short form', () => {
     const text = expiration("'3 seconds'");
     assertSilent(text);
     assertSilent(text, { version: '4.38' });
@@ -62,12 +67,29 @@ describe(RULE, () => {
   });
 
   it('reads unit letters with case: m is minutes and M months, while H is nothing', () => {
-    for (const value of ['1M', "'1M'", '90m', "'1 M'", '1h30m', "'1m 30s'", '1d', '1w', '1y', '500ms', '10us']) {
+    for (const value of [
+      '1M',
+      "'1M'",
+      '90m',
+      "'1 M'",
+      '1h30m',
+      "'1m 30s'",
+      '1d',
+      '1w',
+      '1y',
+      '500ms',
+      '10us',
+    ]) {
       assertSilent(expiration(value));
     }
     const text = expiration("'1H'");
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'1H'", line: 3 }]);
-    assert.equal(onlyFinding(text, RULE).message, "session.expiration is not a valid duration: 'H' is not a unit Authelia knows.");
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: "'1H'", line: 3 },
+    ]);
+    assert.equal(
+      onlyFinding(text, RULE).message,
+      "session.expiration is not a valid duration: 'H' is not a unit Authelia knows.",
+    );
     assert.equal(
       onlyFinding(expiration("'1 Minute'"), RULE, { version: '4.39' }).message,
       "session.expiration is not a valid duration: 'Minute' is not a unit Authelia knows.",
@@ -84,9 +106,14 @@ describe(RULE, () => {
   it('refuses a zero written with a unit, quoted or not', () => {
     for (const value of ["'0s'", '0s', "'00m'"]) {
       const text = expiration(value);
-      assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: value, line: 3 }]);
+      assert.deepEqual(findingsOf(text, RULE), [
+        { ruleId: RULE, severity: 'error', text: value, line: 3 },
+      ]);
       const finding = onlyFinding(text, RULE);
-      assert.equal(finding.message, 'session.expiration is not a valid duration: a duration of zero is written as the integer 0.');
+      assert.equal(
+        finding.message,
+        'session.expiration is not a valid duration: a duration of zero is written as the integer 0.',
+      );
       assert.equal(finding.fixes, undefined);
     }
     assertSilent(expiration("'0h30m'"));
@@ -171,7 +198,10 @@ describe(RULE, () => {
   it('leaves values of the wrong kind to schema/type', () => {
     const text = expiration('[1h]');
     assertSilent(text);
-    assert.deepEqual(findingsOf(text, 'schema/type').map((seen) => seen.text), ['expiration']);
+    assert.deepEqual(
+      findingsOf(text, 'schema/type').map((seen) => seen.text),
+      ['expiration'],
+    );
   });
 
   it('stays silent on a valid config', () => {

@@ -19,7 +19,9 @@ describe(RULE, () => {
   `;
 
   it('fires as an error on the value, listing the allowed ones', () => {
-    assert.deepEqual(findingsOf(policy, RULE), [{ ruleId: RULE, severity: 'error', text: 'two-factor', line: 4 }]);
+    assert.deepEqual(findingsOf(policy, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'two-factor', line: 4 },
+    ]);
     assert.equal(
       onlyFinding(policy, RULE).message,
       "'two-factor' is not allowed for access_control.default_policy: use one of bypass, one_factor, two_factor, deny.",
@@ -43,7 +45,9 @@ describe(RULE, () => {
         digits: '7'
     `;
     const finding = onlyFinding(text, RULE);
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: "'7'", line: 4 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: "'7'", line: 4 },
+    ]);
     assert.deepEqual(
       finding.fixes!.map((fix) => [fix.title, fix.preferred]),
       [
@@ -68,7 +72,10 @@ describe(RULE, () => {
         level: verbose
     `;
     const finding = onlyFinding(text, RULE);
-    assert.equal(finding.message, "'verbose' is not allowed for log.level: use one of trace, debug, info, warn, error.");
+    assert.equal(
+      finding.message,
+      "'verbose' is not allowed for log.level: use one of trace, debug, info, warn, error.",
+    );
     assert.deepEqual(finding.fixes, []);
   });
 
@@ -91,7 +98,9 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: 'Lax', line: 3 },
       { ruleId: RULE, severity: 'error', text: 'INFO', line: 12 },
     ]);
-    const fixes = lint(text).findings.filter((finding) => finding.ruleId === RULE).map((finding) => finding.fixes![0].title);
+    const fixes = lint(text)
+      .findings.filter((finding) => finding.ruleId === RULE)
+      .map((finding) => finding.fixes![0].title);
     assert.deepEqual(fixes, ["Change to 'lax'", "Change to 'info'"]);
   });
 
@@ -125,7 +134,9 @@ describe(RULE, () => {
         encryption_key: 'a-very-long-encryption-key'
     `;
     assertSilent(text);
-    assert.deepEqual(findingsOf(text, RULE, { version: '4.38' }), [{ ruleId: RULE, severity: 'error', text: 'oled', line: 1 }]);
+    assert.deepEqual(findingsOf(text, RULE, { version: '4.38' }), [
+      { ruleId: RULE, severity: 'error', text: 'oled', line: 1 },
+    ]);
     assert.equal(
       onlyFinding(text, RULE, { version: '4.37' }).message,
       "'oled' for theme arrived in 4.39; Authelia 4.37 refuses it.",
@@ -171,7 +182,9 @@ describe(RULE, () => {
       ntp:
         version: 5
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: '5', line: 6 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: '5', line: 6 },
+    ]);
   });
 
   it('stays silent on valid values', () => {

@@ -31,7 +31,10 @@ describe(RULE, () => {
 
   it('removes the key, its value and its comment', () => {
     const fixes = onlyFinding(analytics, RULE).fixes!;
-    assert.deepEqual(fixes.map((fix) => fix.title), ['Remove google_analytics']);
+    assert.deepEqual(
+      fixes.map((fix) => fix.title),
+      ['Remove google_analytics'],
+    );
     assert.equal(
       applyEdits(analytics, fixes[0].edits),
       yaml`
@@ -78,7 +81,10 @@ describe(RULE, () => {
       applyEdits(text, findings[1].fixes![0].edits),
       text.replace('    password_options:\n      algorithm: argon2id\n      iterations: 1\n', ''),
     );
-    assert.equal(applyEdits(text, findings[2].fixes![0].edits), text.replace('    hashing: {algorithm: sha512}\n', ''));
+    assert.equal(
+      applyEdits(text, findings[2].fixes![0].edits),
+      text.replace('    hashing: {algorithm: sha512}\n', ''),
+    );
   });
 
   it('reports the removed block once, not each key inside it', () => {
@@ -93,12 +99,17 @@ describe(RULE, () => {
             iterations: 3
             memory: 64
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'password_hashing', line: 6 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'password_hashing', line: 6 },
+    ]);
   });
 
   it('fires in every version, and whatever the value, template text included', () => {
     for (const version of ['4.37', '4.38', '4.39'] as const) {
-      assert.deepEqual(findingsOf(analytics, RULE, { version }).map((seen) => seen.text), ['google_analytics']);
+      assert.deepEqual(
+        findingsOf(analytics, RULE, { version }).map((seen) => seen.text),
+        ['google_analytics'],
+      );
     }
     const templated = yaml`
       google_analytics: '{{ env "GA" }}'
@@ -109,10 +120,13 @@ describe(RULE, () => {
         secret: 'x'
     `;
     assert.deepEqual(findingsOf(templated, 'yaml/syntax'), []);
-    assert.deepEqual(findingsOf(templated, RULE).map((seen) => [seen.text, seen.line]), [
-      ['google_analytics', 1],
-      ['trusted_cert', 4],
-    ]);
+    assert.deepEqual(
+      findingsOf(templated, RULE).map((seen) => [seen.text, seen.line]),
+      [
+        ['google_analytics', 1],
+        ['trusted_cert', 4],
+      ],
+    );
   });
 
   it('leaves the same names elsewhere alone', () => {

@@ -31,7 +31,9 @@ describe(RULE, () => {
   });
 
   it('says what was expected and what was found', () => {
-    const messages = lint(wrong).findings.filter((finding) => finding.ruleId === RULE).map((finding) => finding.message);
+    const messages = lint(wrong)
+      .findings.filter((finding) => finding.ruleId === RULE)
+      .map((finding) => finding.message);
     assert.deepEqual(messages, [
       'session.cookies expects a list, but it is a string.',
       'totp.period expects a whole number, but it is a string.',
@@ -62,8 +64,13 @@ describe(RULE, () => {
       totp:
         allowed_periods: [30, sixty]
     `;
-    assert.deepEqual(findingsOf(item, RULE), [{ ruleId: RULE, severity: 'error', text: 'sixty', line: 4 }]);
-    assert.equal(onlyFinding(item, RULE).message, 'totp.allowed_periods[1] expects a whole number, but it is a string.');
+    assert.deepEqual(findingsOf(item, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'sixty', line: 4 },
+    ]);
+    assert.equal(
+      onlyFinding(item, RULE).message,
+      'totp.allowed_periods[1] expects a whole number, but it is a string.',
+    );
   });
 
   it('reads values loosely, as Authelia does', () => {
@@ -92,8 +99,13 @@ describe(RULE, () => {
       totp:
         disable: yes
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'disable', line: 4 }]);
-    assert.equal(onlyFinding(text, RULE).message, 'totp.disable expects true or false, but it is a string.');
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'disable', line: 4 },
+    ]);
+    assert.equal(
+      onlyFinding(text, RULE).message,
+      'totp.disable expects true or false, but it is a string.',
+    );
   });
 
   // BUG: Authelia decodes with WeaklyTypedInput: true (internal/configuration/provider.go), so an
@@ -128,7 +140,9 @@ describe(RULE, () => {
     `;
     assertSilent(text);
     const mapping = text.replace('internal: 10.0.0.0/8', 'internal: {cidr: 10.0.0.0/8}');
-    assert.deepEqual(findingsOf(mapping, RULE), [{ ruleId: RULE, severity: 'error', text: 'internal', line: 7 }]);
+    assert.deepEqual(findingsOf(mapping, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'internal', line: 7 },
+    ]);
     assert.equal(
       onlyFinding(mapping, RULE).message,
       'definitions.network.internal expects a list (or a single item), but it is a mapping.',
@@ -178,7 +192,9 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: 'encryption_key', line: 4 },
       { ruleId: RULE, severity: 'error', text: 'password', line: 7 },
     ]);
-    const messages = lint(text).findings.filter((finding) => finding.ruleId === RULE).map((finding) => finding.message);
+    const messages = lint(text)
+      .findings.filter((finding) => finding.ruleId === RULE)
+      .map((finding) => finding.message);
     assert.deepEqual(messages, [
       'session.secret expects a string, but it is a list.',
       'storage.encryption_key expects a string, but it is a mapping.',

@@ -20,7 +20,9 @@ describe(RULE, () => {
   `;
 
   it('fires as an error on the unknown key, naming where it is', () => {
-    assert.deepEqual(findingsOf(typo, RULE), [{ ruleId: RULE, severity: 'error', text: 'expiraton', line: 3 }]);
+    assert.deepEqual(findingsOf(typo, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'expiraton', line: 3 },
+    ]);
     assert.equal(
       onlyFinding(typo, RULE).message,
       "Unknown key 'expiraton' in session: Authelia refuses to start. Did you mean 'expiration'?",
@@ -55,7 +57,9 @@ describe(RULE, () => {
       storage:
         encryption_key: 'a-very-long-encryption-key'
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'expiraton', line: 3 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'expiraton', line: 3 },
+    ]);
     assert.equal(onlyFinding(text, RULE).fixes, undefined);
   });
 
@@ -69,9 +73,14 @@ describe(RULE, () => {
         filesystem:
           filename: /config/notification.txt
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'Session', line: 1 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'Session', line: 1 },
+    ]);
     const finding = onlyFinding(text, RULE);
-    assert.equal(finding.message, "Unknown key 'Session' at the top level: Authelia refuses to start. Did you mean 'session'?");
+    assert.equal(
+      finding.message,
+      "Unknown key 'Session' at the top level: Authelia refuses to start. Did you mean 'session'?",
+    );
     assert.equal(applyEdits(text, finding.fixes![0].edits).split('\n')[0], 'session:');
   });
 
@@ -86,7 +95,9 @@ describe(RULE, () => {
         filesystem:
           filename: /config/notification.txt
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'sessions', line: 1 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'sessions', line: 1 },
+    ]);
   });
 
   it('checks keys inside list items and in flow mappings', () => {
@@ -103,7 +114,10 @@ describe(RULE, () => {
     ]);
     const cookie = onlyFinding(text.replace('locl', 'local'), RULE);
     const storage = onlyFinding(text.replace('domian', 'domain'), RULE);
-    assert.equal(cookie.message, "Unknown key 'domian' in session.cookies[0]: Authelia refuses to start. Did you mean 'domain'?");
+    assert.equal(
+      cookie.message,
+      "Unknown key 'domian' in session.cookies[0]: Authelia refuses to start. Did you mean 'domain'?",
+    );
     assert.equal(storage.fixes![0].title, "Rename to 'local'");
   });
 
@@ -124,7 +138,9 @@ describe(RULE, () => {
             forward-auth:
               implementaton: ForwardAuth
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'implementaton', line: 14 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'implementaton', line: 14 },
+    ]);
     assert.equal(onlyFinding(text, RULE).fixes![0].title, "Rename to 'implementation'");
   });
 
@@ -175,10 +191,10 @@ describe(RULE, () => {
           lan: 10.0.0.0/8
     `;
     assertSilent(text, { version: '4.37' });
-    assert.deepEqual(findingsOf(text, 'schema/version', { version: '4.37' }).map((seen) => seen.text), [
-      'cookies',
-      'definitions',
-    ]);
+    assert.deepEqual(
+      findingsOf(text, 'schema/version', { version: '4.37' }).map((seen) => seen.text),
+      ['cookies', 'definitions'],
+    );
   });
 
   it('does not report deprecated or removed keys as unknown', () => {
@@ -202,7 +218,9 @@ describe(RULE, () => {
       storage:
         encryption_key: 'a-very-long-encryption-key'
     `;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'expiraton', line: 2 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'expiraton', line: 2 },
+    ]);
   });
 
   it('stays silent on a valid config', () => {
@@ -241,6 +259,8 @@ describe(RULE, () => {
     const modeline =
       '# yaml-language-server: $schema=https://www.authelia.com/schemas/v4.39/json-schema/configuration.json\n' +
       'session:\n  expiraton: 1h\n';
-    assert.deepEqual(findingsOf(modeline, RULE), [{ ruleId: RULE, severity: 'error', text: 'expiraton', line: 3 }]);
+    assert.deepEqual(findingsOf(modeline, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'expiraton', line: 3 },
+    ]);
   });
 });

@@ -77,8 +77,13 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: 'password_change', line: 19 },
       { ruleId: RULE, severity: 'error', text: 'allowed_digits', line: 22 },
     ]);
-    const messages = lint(text, { version: '4.38' }).findings.filter((finding) => finding.ruleId === RULE);
-    assert.equal(messages[0].message, 'storage.postgres.servers arrived in 4.39; Authelia 4.38 does not know it.');
+    const messages = lint(text, { version: '4.38' }).findings.filter(
+      (finding) => finding.ruleId === RULE,
+    );
+    assert.equal(
+      messages[0].message,
+      'storage.postgres.servers arrived in 4.39; Authelia 4.38 does not know it.',
+    );
   });
 
   it('reports keys inside list items', () => {
@@ -102,13 +107,23 @@ describe(RULE, () => {
   });
 
   it('takes the version from an in-file comment or the schema modeline', () => {
-    assert.deepEqual(findingsOf(`# authelia-lint: version=4.37\n${cookies}`, RULE).map((seen) => [seen.text, seen.line]), [
-      ['cookies', 4],
-    ]);
-    const modeline = '# yaml-language-server: $schema=https://www.authelia.com/schemas/v4.38/json-schema/configuration.json\n';
+    assert.deepEqual(
+      findingsOf(`# authelia-lint: version=4.37\n${cookies}`, RULE).map((seen) => [
+        seen.text,
+        seen.line,
+      ]),
+      [['cookies', 4]],
+    );
+    const modeline =
+      '# yaml-language-server: $schema=https://www.authelia.com/schemas/v4.38/json-schema/configuration.json\n';
     const text = `${modeline}definitions:\n  network:\n    lan: 10.0.0.0/8\n`;
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'error', text: 'definitions', line: 2 }]);
-    assert.equal(onlyFinding(text, RULE).message, 'definitions arrived in 4.39; Authelia 4.38 does not know it.');
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'error', text: 'definitions', line: 2 },
+    ]);
+    assert.equal(
+      onlyFinding(text, RULE).message,
+      'definitions arrived in 4.39; Authelia 4.38 does not know it.',
+    );
   });
 
   it('reports the key even when its value is template text', () => {
@@ -150,7 +165,10 @@ describe(RULE, () => {
         encryption_key: 'a-very-long-encryption-key'
     `;
     assertSilent(text, { version: '4.37' });
-    assert.deepEqual(findingsOf(text, 'schema/unknown-key', { version: '4.37' }).map((seen) => seen.text), ['cookie']);
+    assert.deepEqual(
+      findingsOf(text, 'schema/unknown-key', { version: '4.37' }).map((seen) => seen.text),
+      ['cookie'],
+    );
   });
 
   it('stays silent on a 4.37 layout linted for 4.37', () => {

@@ -36,7 +36,10 @@ const noSecrets = yaml`
 
 /** The same config with every secret in the file. */
 const allSecrets = noSecrets
-  .replace("    user: 'uid=authelia,ou=people,dc=example,dc=com'\n", "    user: 'uid=authelia,ou=people,dc=example,dc=com'\n    password: 'ldap-password'\n")
+  .replace(
+    "    user: 'uid=authelia,ou=people,dc=example,dc=com'\n",
+    "    user: 'uid=authelia,ou=people,dc=example,dc=com'\n    password: 'ldap-password'\n",
+  )
   .replace('session:\n', "session:\n  secret: 'a-session-secret'\n")
   .replace('storage:\n', "storage:\n  encryption_key: 'a-very-long-encryption-key'\n")
   .concat("identity_validation:\n  reset_password:\n    jwt_secret: 'a-jwt-secret'\n");
@@ -66,17 +69,24 @@ describe(RULE, () => {
 
   it('stays silent when every secret is in the file, even as template text', () => {
     assert.deepEqual(findingsOf(allSecrets, RULE), []);
-    const templated = allSecrets.replace("'a-session-secret'", '\'{{ secret "/secrets/session" }}\'');
+    const templated = allSecrets.replace(
+      "'a-session-secret'",
+      '\'{{ secret "/secrets/session" }}\'',
+    );
     assert.deepEqual(findingsOf(templated, RULE), []);
   });
 
   it('treats an empty secret as missing', () => {
     const text = allSecrets.replace("secret: 'a-session-secret'", "secret: ''");
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'information', text: 'session', line: 7 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'information', text: 'session', line: 7 },
+    ]);
   });
 
   it('wants session.secret only with Redis', () => {
-    const memory = allSecrets.replace("  secret: 'a-session-secret'\n", '').replace("  redis:\n    host: 'redis'\n", '');
+    const memory = allSecrets
+      .replace("  secret: 'a-session-secret'\n", '')
+      .replace("  redis:\n    host: 'redis'\n", '');
     assert.deepEqual(findingsOf(memory, RULE), []);
     const redis = allSecrets.replace("  secret: 'a-session-secret'\n", '');
     assert.deepEqual(messagesOf(redis), [
@@ -91,9 +101,15 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(withoutJwt, RULE), [
       { ruleId: RULE, severity: 'information', text: 'authentication_backend', line: 1 },
     ]);
-    const disabled = withoutJwt.replace('authentication_backend:\n', 'authentication_backend:\n  password_reset:\n    disable: true\n');
+    const disabled = withoutJwt.replace(
+      'authentication_backend:\n',
+      'authentication_backend:\n  password_reset:\n    disable: true\n',
+    );
     assert.deepEqual(findingsOf(disabled, RULE), []);
-    const legacy = withoutJwt.replace('authentication_backend:\n', 'authentication_backend:\n  disable_reset_password: true\n');
+    const legacy = withoutJwt.replace(
+      'authentication_backend:\n',
+      'authentication_backend:\n  disable_reset_password: true\n',
+    );
     assert.deepEqual(findingsOf(legacy, RULE), []);
   });
 
@@ -103,7 +119,9 @@ describe(RULE, () => {
       'authentication_backend:\n',
       "authentication_backend:\n  password_reset:\n    custom_url: 'https://reset.example.com'\n",
     );
-    assert.deepEqual(findingsOf(text, RULE), [{ ruleId: RULE, severity: 'information', text: 'password_reset', line: 2 }]);
+    assert.deepEqual(findingsOf(text, RULE), [
+      { ruleId: RULE, severity: 'information', text: 'password_reset', line: 2 },
+    ]);
   });
 
   it('accepts the deprecated root jwt_secret from 4.38 on', () => {
@@ -124,7 +142,10 @@ describe(RULE, () => {
     ]);
     // The 4.38 location does not count for 4.37, and the root key satisfies it.
     assert.equal(findingsOf(allSecrets, RULE, { version: '4.37' }).length, 1);
-    assert.deepEqual(findingsOf("jwt_secret: 'a-jwt-secret'\n" + withoutJwt, RULE, { version: '4.37' }), []);
+    assert.deepEqual(
+      findingsOf("jwt_secret: 'a-jwt-secret'\n" + withoutJwt, RULE, { version: '4.37' }),
+      [],
+    );
   });
 
   it('wants both Duo keys once Duo is configured, and none when it is disabled', () => {
@@ -143,7 +164,10 @@ describe(RULE, () => {
   it('needs no LDAP password with an unauthenticated bind', () => {
     const text = allSecrets
       .replace("    password: 'ldap-password'\n", '    permit_unauthenticated_bind: true\n')
-      .replace('authentication_backend:\n', 'authentication_backend:\n  password_reset:\n    disable: true\n');
+      .replace(
+        'authentication_backend:\n',
+        'authentication_backend:\n  password_reset:\n    disable: true\n',
+      );
     assert.deepEqual(findingsOf(text, RULE), []);
   });
 });

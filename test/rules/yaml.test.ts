@@ -53,11 +53,14 @@ describe('yaml/duplicate-key', () => {
     assert.equal(duplicated.slice(finding.start, finding.end), 'session');
     assert.equal(finding.start, duplicated.lastIndexOf('session:'));
     assert.equal(finding.severity, 'error');
-    assert.deepEqual(finding.related, [{ start: 0, end: 7, message: "'session' is first set here" }]);
+    assert.deepEqual(finding.related, [
+      { start: 0, end: 7, message: "'session' is first set here" },
+    ]);
   });
 
   it('finds duplicates inside nested mappings and list items', () => {
-    const text = "session:\n  cookies:\n    - domain: 'a.com'\n      domain: 'b.com'\nstorage: {}\n";
+    const text =
+      "session:\n  cookies:\n    - domain: 'a.com'\n      domain: 'b.com'\nstorage: {}\n";
     assert.deepEqual(findingsOf(text, 'yaml/duplicate-key'), [
       { ruleId: 'yaml/duplicate-key', severity: 'error', text: 'domain', line: 4 },
     ]);
@@ -78,8 +81,12 @@ describe('yaml/duplicate-key fix', () => {
   };
 
   it('removes the whole second entry in block style', () => {
-    const text = "notifier:\n  smtp:\n    address: 'a'\n    address: 'b'  # second\n    sender: 'x'\nsession: {}\n";
-    assert.equal(removeFix(text), "notifier:\n  smtp:\n    address: 'a'\n    sender: 'x'\nsession: {}\n");
+    const text =
+      "notifier:\n  smtp:\n    address: 'a'\n    address: 'b'  # second\n    sender: 'x'\nsession: {}\n";
+    assert.equal(
+      removeFix(text),
+      "notifier:\n  smtp:\n    address: 'a'\n    sender: 'x'\nsession: {}\n",
+    );
   });
 
   it('removes a nested block with it', () => {

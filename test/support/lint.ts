@@ -14,7 +14,9 @@ export interface Seen {
 export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
   const raw = strings.reduce((text, part, index) => text + part + (values[index] ?? ''), '');
   const lines = raw.replace(/^\n/, '').split('\n');
-  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length);
+  const indents = lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => /^ */.exec(line)![0].length);
   const common = Math.min(...indents);
   return lines.map((line) => line.slice(common)).join('\n');
 }

@@ -25,17 +25,31 @@ export interface Completion {
 const KEY_LINE = /^(\s*)(-\s+)?([A-Za-z0-9_]*)$/;
 const VALUE_LINE = /^(\s*)(-\s+)?([A-Za-z0-9_.]+):\s+(['"]?)([^'"#]*)$/;
 const LIST_VALUE_LINE = /^(\s*)-\s+(['"]?)([^'"#:]*)$/;
-const ANCESTOR_LINE = /^(\s*)(-\s+)?([A-Za-z0-9_./~:-]+):(\s*(#.*)?)?$|^(\s*)(-\s+)?([A-Za-z0-9_./~:-]+):\s/;
+const ANCESTOR_LINE =
+  /^(\s*)(-\s+)?([A-Za-z0-9_./~:-]+):(\s*(#.*)?)?$|^(\s*)(-\s+)?([A-Za-z0-9_./~:-]+):\s/;
 
 /** Provider blocks offered as snippets under their section. */
-function providerSnippets(section: string, version: AutheliaVersion): { key: string; entries: StubEntry[]; detail: string }[] {
+function providerSnippets(
+  section: string,
+  version: AutheliaVersion,
+): { key: string; entries: StubEntry[]; detail: string }[] {
   switch (section) {
     case 'session':
-      return [{ key: 'redis', entries: redisStub(false), detail: 'Redis session provider (stateless)' }];
+      return [
+        { key: 'redis', entries: redisStub(false), detail: 'Redis session provider (stateless)' },
+      ];
     case 'storage':
       return [
-        { key: 'postgres', entries: sqlStub('postgres', version), detail: 'PostgreSQL storage (stateless)' },
-        { key: 'mysql', entries: sqlStub('mysql', version), detail: 'MySQL or MariaDB storage (stateless)' },
+        {
+          key: 'postgres',
+          entries: sqlStub('postgres', version),
+          detail: 'PostgreSQL storage (stateless)',
+        },
+        {
+          key: 'mysql',
+          entries: sqlStub('mysql', version),
+          detail: 'MySQL or MariaDB storage (stateless)',
+        },
       ];
     case 'notifier':
       return [{ key: 'smtp', entries: smtpStub(version), detail: 'SMTP notifier (stateless)' }];
@@ -90,7 +104,8 @@ export function completeAt(result: LintResult, text: string, offset: number): Co
   const completions: Completion[] = [];
   for (const [name, child] of Object.entries(map.keys)) {
     const deprecated = child.deprecated && versionAtLeast(result.version, child.deprecated.since);
-    if (present.has(name) || !knownIn(child, result.version) || deprecated || child.removed) continue;
+    if (present.has(name) || !knownIn(child, result.version) || deprecated || child.removed)
+      continue;
     completions.push({
       label: name,
       kind: 'key',
@@ -121,15 +136,23 @@ export function completeAt(result: LintResult, text: string, offset: number): Co
   return completions;
 }
 
-function valueCompletions(spec: KeySpec | undefined, start: number, end: number, quote: string): Completion[] {
+function valueCompletions(
+  spec: KeySpec | undefined,
+  start: number,
+  end: number,
+  quote: string,
+): Completion[] {
   if (spec?.kind !== 'scalar') return [];
   const types = Array.isArray(spec.type) ? spec.type : [spec.type];
-  const values = types.includes('boolean') ? ['true', 'false'] : (spec.values ?? []).filter((value) => value !== '');
+  const values = types.includes('boolean')
+    ? ['true', 'false']
+    : (spec.values ?? []).filter((value) => value !== '');
   return values.map((value) => ({
     label: value,
     kind: 'value',
     detail: spec.default !== undefined && String(spec.default) === value ? 'default' : undefined,
-    insertText: quote === '' && !types.includes('boolean') && needsQuotes(value) ? `'${value}'` : value,
+    insertText:
+      quote === '' && !types.includes('boolean') && needsQuotes(value) ? `'${value}'` : value,
     isSnippet: false,
     replaceStart: start,
     replaceEnd: end,
@@ -140,7 +163,11 @@ function valueCompletions(spec: KeySpec | undefined, start: number, end: number,
  * The key path of the mapping a line at `column` belongs to, read from the lines above by
  * their indentation. A list item adds an index step. Undefined when the lines do not say.
  */
-export function parentPath(lines: string[], column: number, startsItem: boolean): PathStep[] | undefined {
+export function parentPath(
+  lines: string[],
+  column: number,
+  startsItem: boolean,
+): PathStep[] | undefined {
   const path: PathStep[] = [];
   let limit = column;
   let inItem = startsItem;

@@ -99,7 +99,8 @@ const EXPLANATIONS: Record<string, Explanation> = {
     why:
       'Each replica reloads its own copy of the users file when it changes, so replicas can ' +
       'disagree about users until every copy is updated.',
-    wayOut: 'Set `file.watch: false` and roll out changes to the users file to all replicas at once.',
+    wayOut:
+      'Set `file.watch: false` and roll out changes to the users file to all replicas at once.',
     workaround: FILE_BACKEND_WORKAROUND,
   },
 };
@@ -146,7 +147,11 @@ export function hoverAt(result: LintResult, offset: number): HoverContent | unde
   if (explained.length > 0) {
     const parts = explained.map((finding) => explain(EXPLANATIONS[finding.ruleId], finding.ruleId));
     if (docs && key && key.keyStart === explained[0].start) parts.push(docs);
-    return { markdown: parts.join('\n\n---\n\n'), start: explained[0].start, end: explained[0].end };
+    return {
+      markdown: parts.join('\n\n---\n\n'),
+      start: explained[0].start,
+      end: explained[0].end,
+    };
   }
 
   if (!key) return undefined;

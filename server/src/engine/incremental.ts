@@ -222,6 +222,7 @@ function hasAnchorsOrAliases(node: unknown): boolean {
   if (isAlias(node)) return true;
   if (isPair(node)) return hasAnchorsOrAliases(node.key) || hasAnchorsOrAliases(node.value);
   if ((node as { anchor?: string } | null)?.anchor) return true;
-  if (isMap(node) || isSeq(node)) return (node as YAMLMap | YAMLSeq).items.some(hasAnchorsOrAliases);
+  if (isMap(node) || isSeq(node))
+    return (node as YAMLMap | YAMLSeq).items.some(hasAnchorsOrAliases);
   return false;
 }

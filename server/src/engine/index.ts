@@ -40,7 +40,11 @@ export interface LintResult {
  * parse of an earlier version of the same document, only the part an edit touched is parsed
  * again; that earlier parse must not be used afterwards.
  */
-export function lint(text: string, options: LintOptions = {}, previous?: ConfigDocument): LintResult {
+export function lint(
+  text: string,
+  options: LintOptions = {},
+  previous?: ConfigDocument,
+): LintResult {
   const directives = readDirectives(text.length > MAX_TEXT_LENGTH ? '' : text);
   const target = resolveTarget(directives, options);
   const empty = (skipped: SkipReason): LintResult => ({
@@ -65,7 +69,10 @@ export function lint(text: string, options: LintOptions = {}, previous?: ConfigD
     try {
       findings.push(...rule.check(context));
     } catch (error) {
-      ruleFailures.push({ ruleId: rule.id, error: error instanceof Error ? error.message : String(error) });
+      ruleFailures.push({
+        ruleId: rule.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 

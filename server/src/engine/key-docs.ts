@@ -7,7 +7,11 @@ import { expectedWords, scalarTypes } from './rules/schema/common';
  * version it arrived in, and for a deprecated key its replacement. Shared by hovers and
  * completion. Never shows a value from the file.
  */
-export function keyDocs(spec: KeySpec, path: readonly PathStep[], version: AutheliaVersion): string {
+export function keyDocs(
+  spec: KeySpec,
+  path: readonly PathStep[],
+  version: AutheliaVersion,
+): string {
   const title = path
     .map((step) => (typeof step === 'number' ? '[]' : step))
     .join('.')
@@ -15,12 +19,16 @@ export function keyDocs(spec: KeySpec, path: readonly PathStep[], version: Authe
   const lines = [`**\`${title}\`** · ${expectedWords(spec)}`, spec.summary];
 
   const facts: string[] = [];
-  if (spec.default !== undefined && spec.default !== '') facts.push(`Default: \`${String(spec.default)}\``);
+  if (spec.default !== undefined && spec.default !== '')
+    facts.push(`Default: \`${String(spec.default)}\``);
   if (spec.kind === 'scalar' && spec.values?.length) {
     const values = spec.values.filter((value) => value !== '').map((value) => `\`${value}\``);
-    facts.push(`${scalarTypes(spec).includes('duration') ? 'Also' : 'Allowed'}: ${values.join(', ')}`);
+    facts.push(
+      `${scalarTypes(spec).includes('duration') ? 'Also' : 'Allowed'}: ${values.join(', ')}`,
+    );
   }
-  if (spec.kind === 'scalar' && spec.schemes) facts.push(`Schemes: ${spec.schemes.map((s) => `\`${s}\``).join(', ')}`);
+  if (spec.kind === 'scalar' && spec.schemes)
+    facts.push(`Schemes: ${spec.schemes.map((s) => `\`${s}\``).join(', ')}`);
   if (spec.kind === 'scalar' && (spec.min !== undefined || spec.max !== undefined)) {
     facts.push(`Range: ${spec.min ?? '…'} to ${spec.max ?? '…'}`);
   }
@@ -32,13 +40,17 @@ export function keyDocs(spec: KeySpec, path: readonly PathStep[], version: Authe
     lines.push(`⚠ Not known to Authelia ${version}: it arrived in ${spec.since}.`);
   }
   if (spec.deprecated) {
-    const replacement = spec.deprecated.replacement ? `: use \`${spec.deprecated.replacement}\`` : '';
+    const replacement = spec.deprecated.replacement
+      ? `: use \`${spec.deprecated.replacement}\``
+      : '';
     lines.push(`**Deprecated** since ${spec.deprecated.since}${replacement}.`);
   }
   if (spec.removed) lines.push(`**Removed:** ${spec.removed}`);
   if (spec.experimental) lines.push('_Experimental._');
   if (spec.secret) {
-    const variable = secretFileVariable(path.filter((step): step is string => typeof step === 'string'));
+    const variable = secretFileVariable(
+      path.filter((step): step is string => typeof step === 'string'),
+    );
     const fromList = path.some((step) => typeof step === 'number');
     lines.push(
       fromList || !variable

@@ -16,7 +16,9 @@ export function keyAt(config: ConfigDocument, offset: number): KeyAtOffset | und
   for (let depth = 0; depth < 64 && node; depth++) {
     if (isMap(node)) {
       const pair = node.items.find((item) => {
-        const range = (item.value as { range?: number[] } | null)?.range ?? (item.key as { range?: number[] })?.range;
+        const range =
+          (item.value as { range?: number[] } | null)?.range ??
+          (item.key as { range?: number[] })?.range;
         const keyRange = (item.key as { range?: number[] } | null)?.range;
         return keyRange && keyRange[0] <= offset && offset <= (range?.[1] ?? keyRange[1]);
       });

@@ -120,19 +120,29 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
     (candidate) => samePath(candidate.parent, parentPath) && candidate.keys.includes(entry.key),
   );
   if (group) return foldIntoAddress(config, visit.parent, group.parent);
-  if (samePath(visit.path, ['host']) || samePath(visit.path, ['port'])) return rootServerKey(config, entry);
+  if (samePath(visit.path, ['host']) || samePath(visit.path, ['port']))
+    return rootServerKey(config, entry);
   if (samePath(visit.path, ['session', 'domain'])) return sessionDomainToCookies(config);
-  if (samePath(visit.path, ['default_redirection_url'])) return redirectionIntoCookies(config, entry);
-  const issuerKey = samePath(parentPath, ['identity_providers', 'oidc']) && entry.key.startsWith('issuer_');
-  if (issuerKey && !config.entryAt(['identity_providers', 'oidc', 'jwks'])) return issuerKeyToJwks(config);
+  if (samePath(visit.path, ['default_redirection_url']))
+    return redirectionIntoCookies(config, entry);
+  const issuerKey =
+    samePath(parentPath, ['identity_providers', 'oidc']) && entry.key.startsWith('issuer_');
+  if (issuerKey && !config.entryAt(['identity_providers', 'oidc', 'jwks']))
+    return issuerKeyToJwks(config);
 
   if (!deprecation.replacement) {
-    return { title: 'Delete the deprecated key', text: applyEdits(config.text, [removeKeyedEntry(config, visit.parent, entry)]) };
+    return {
+      title: 'Delete the deprecated key',
+      text: applyEdits(config.text, [removeKeyedEntry(config, visit.parent, entry)]),
+    };
   }
 
   const target = replacementPath(visit, deprecation.replacement);
   if (hasPath(config, target)) {
-    return { title: 'Delete the deprecated key', text: applyEdits(config.text, [removeKeyedEntry(config, visit.parent, entry)]) };
+    return {
+      title: 'Delete the deprecated key',
+      text: applyEdits(config.text, [removeKeyedEntry(config, visit.parent, entry)]),
+    };
   }
 
   const targetSpec = specAt(target);
@@ -142,12 +152,15 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
   if (samePath(target.slice(0, -1), parentPath)) {
     return {
       title: `Rename ${entry.key} to ${targetName}`,
-      text: applyEdits(config.text, [{ start: entry.keyStart, end: entry.keyEnd, newText: targetName }]),
+      text: applyEdits(config.text, [
+        { start: entry.keyStart, end: entry.keyEnd, newText: targetName },
+      ]),
     };
   }
 
   const value = entry.pair.value;
-  if (!isScalar(value) || !value.range || target.some((step) => typeof step === 'number')) return undefined;
+  if (!isScalar(value) || !value.range || target.some((step) => typeof step === 'number'))
+    return undefined;
   const valueText = config.text.slice(value.range[0], value.range[1]) + trailingComment(value);
   if (valueText.includes('\n')) return undefined;
 
@@ -159,10 +172,19 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
 }
 
 /** `host`, `port` (and `path`) become one `address` in the same mapping. */
-function foldIntoAddress(config: ConfigDocument, parent: YAMLMap, parentPath: string[]): Migrated | undefined {
+function foldIntoAddress(
+  config: ConfigDocument,
+  parent: YAMLMap,
+  parentPath: string[],
+): Migrated | undefined {
   if (config.entry(parent, 'address')) {
-    const doomed = ['host', 'port', 'path'].flatMap((key) => (config.entry(parent, key) ? [key] : []));
-    return { title: 'Delete the old host and port keys', text: removeKeys(config, parentPath, doomed) };
+    const doomed = ['host', 'port', 'path'].flatMap((key) =>
+      config.entry(parent, key) ? [key] : [],
+    );
+    return {
+      title: 'Delete the old host and port keys',
+      text: removeKeys(config, parentPath, doomed),
+    };
   }
 
   const read = (key: string) => {
@@ -178,12 +200,19 @@ function foldIntoAddress(config: ConfigDocument, parent: YAMLMap, parentPath: st
   if ([host, port, path].some((part) => part?.includes('{{'))) return undefined;
 
   const address = buildAddress(parentPath.join('.'), host, port, path);
-  const removed = removeKeys(config, parentPath, ['host', 'port', 'path'].filter((key) => config.entry(parent, key)));
+  const removed = removeKeys(
+    config,
+    parentPath,
+    ['host', 'port', 'path'].filter((key) => config.entry(parent, key)),
+  );
   const afterRemoval = new ConfigDocument(removed);
   const comment = comments.length > 0 ? `  #${comments.join(';')}` : '';
   const insert = setValue(afterRemoval, [...parentPath, 'address'], `'${address}'${comment}`);
   if (!insert) return undefined;
-  return { title: `Combine host and port into address: '${address}'`, text: applyEdits(removed, [insert]) };
+  return {
+    title: `Combine host and port into address: '${address}'`,
+    text: applyEdits(removed, [insert]),
+  };
 }
 
 /** Writes the address Authelia itself derives from the old keys. */
@@ -209,7 +238,11 @@ function rootServerKey(config: ConfigDocument, entry: KeyedPair): Migrated | und
   if (!isScalar(value) || value.value === null) return undefined;
   const removed = applyEdits(config.text, [removeKeyedEntry(config, root, entry)]);
   const afterRemoval = new ConfigDocument(removed);
-  const insert = setValue(afterRemoval, ['server', entry.key], String(value.value) + trailingComment(value));
+  const insert = setValue(
+    afterRemoval,
+    ['server', entry.key],
+    String(value.value) + trailingComment(value),
+  );
   return insert && { title: `Move to server.${entry.key}`, text: applyEdits(removed, [insert]) };
 }
 
@@ -239,19 +272,30 @@ function sessionDomainToCookies(config: ConfigDocument): Migrated | undefined {
   for (let i = domains.length - 1; i >= 0; i--) {
     const current = new ConfigDocument(text);
     const currentSession = current.mapAt(['session'])!;
-    const index = currentSession.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'domain');
+    const index = currentSession.items.findIndex(
+      (pair) => isScalar(pair.key) && pair.key.value === 'domain',
+    );
     text = applyEdits(text, [removeEntry(current, currentSession, index)]);
   }
   if (items.some((line) => line.trimStart().startsWith('default_redirection_url:'))) {
     const current = new ConfigDocument(text);
     const root = current.root!;
-    const index = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'default_redirection_url');
+    const index = root.items.findIndex(
+      (pair) => isScalar(pair.key) && pair.key.value === 'default_redirection_url',
+    );
     if (index >= 0) text = applyEdits(text, [removeEntry(current, root, index)]);
   }
 
-  const edit = insertEntries(new ConfigDocument(text), ['session'], [{ key: 'cookies', value: [{ raw: items }] }]);
+  const edit = insertEntries(
+    new ConfigDocument(text),
+    ['session'],
+    [{ key: 'cookies', value: [{ raw: items }] }],
+  );
   if (!edit) return undefined;
-  return { title: 'Convert to session.cookies with one entry per domain', text: applyEdits(text, [edit]) };
+  return {
+    title: 'Convert to session.cookies with one entry per domain',
+    text: applyEdits(text, [edit]),
+  };
 }
 
 /** Adds block entries to the mapping at a path, or under its key when it is empty. */
@@ -277,7 +321,12 @@ function trailingComment(node: unknown): string {
 function issuerKeyToJwks(config: ConfigDocument): Migrated | undefined {
   const oidcPath = ['identity_providers', 'oidc'];
   const oidc = config.mapAt(oidcPath);
-  if (!oidc || oidc.flow || !config.entry(oidc, 'issuer_private_key') || config.entry(oidc, 'jwks')) {
+  if (
+    !oidc ||
+    oidc.flow ||
+    !config.entry(oidc, 'issuer_private_key') ||
+    config.entry(oidc, 'jwks')
+  ) {
     return undefined;
   }
 
@@ -295,9 +344,13 @@ function issuerKeyToJwks(config: ConfigDocument): Migrated | undefined {
     item.push(`${item.length === 0 ? '- ' : '  '}${newKey}: ${first}`, ...rest);
   }
 
-  const present = ['issuer_private_key', 'issuer_certificate_chain'].filter((name) => config.entry(oidc, name));
+  const present = ['issuer_private_key', 'issuer_certificate_chain'].filter((name) =>
+    config.entry(oidc, name),
+  );
   const text = removeKeys(config, oidcPath, present);
-  const edit = insertEntries(new ConfigDocument(text), oidcPath, [{ key: 'jwks', value: [{ raw: item }] }]);
+  const edit = insertEntries(new ConfigDocument(text), oidcPath, [
+    { key: 'jwks', value: [{ raw: item }] },
+  ]);
   return edit && { title: 'Move the issuer key into jwks', text: applyEdits(text, [edit]) };
 }
 
@@ -305,7 +358,11 @@ function issuerKeyToJwks(config: ConfigDocument): Migrated | undefined {
  * A value's text as lines for a new place: a one-line value as it is (with its comment), or a
  * block scalar whose content lines are indented `contentIndent` past the new list item's dash.
  */
-function valueLines(config: ConfigDocument, entry: KeyedPair, contentIndent: number): string[] | undefined {
+function valueLines(
+  config: ConfigDocument,
+  entry: KeyedPair,
+  contentIndent: number,
+): string[] | undefined {
   const value = entry.pair.value;
   if (!isScalar(value) || !value.range) return undefined;
   const source = config.text.slice(value.range[0], value.range[1]).replace(/\n+$/, '');
@@ -313,10 +370,15 @@ function valueLines(config: ConfigDocument, entry: KeyedPair, contentIndent: num
   if (content.length === 0) return [header + trailingComment(value)];
   if (!/^[|>]/.test(header)) return undefined;
 
-  const indents = content.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length);
+  const indents = content
+    .filter((line) => line.trim() !== '')
+    .map((line) => /^ */.exec(line)![0].length);
   const oldColumn = Math.min(...indents);
   const pad = ' '.repeat(contentIndent);
-  return [header, ...content.map((line) => (line.trim() === '' ? '' : pad + line.slice(oldColumn)))];
+  return [
+    header,
+    ...content.map((line) => (line.trim() === '' ? '' : pad + line.slice(oldColumn))),
+  ];
 }
 
 /** Root `default_redirection_url` moves into the cookie entry whose domain holds it. */
@@ -336,9 +398,13 @@ function redirectionIntoCookies(config: ConfigDocument, entry: KeyedPair): Migra
   const root = config.root!;
   const removed = applyEdits(config.text, [removeKeyedEntry(config, root, entry)]);
   const afterRemoval = new ConfigDocument(removed);
-  const target = (afterRemoval.valueAt(['session', 'cookies']) as { items: unknown[] }).items[index];
+  const target = (afterRemoval.valueAt(['session', 'cookies']) as { items: unknown[] }).items[
+    index
+  ];
   if (!isMap(target)) return undefined;
-  const insert = insertIntoMap(afterRemoval, target, [{ key: 'default_redirection_url', value: `'${url}'` }]);
+  const insert = insertIntoMap(afterRemoval, target, [
+    { key: 'default_redirection_url', value: `'${url}'` },
+  ]);
   return {
     title: 'Move default_redirection_url into the matching session.cookies entry',
     text: applyEdits(removed, [insert]),
@@ -361,12 +427,12 @@ function removeKeys(config: ConfigDocument, parentPath: string[], keys: string[]
   for (const key of keys) {
     const current = new ConfigDocument(text);
     const parent = current.mapAt(parentPath);
-    const index = parent?.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === key) ?? -1;
+    const index =
+      parent?.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === key) ?? -1;
     if (parent && index >= 0) text = applyEdits(text, [removeEntry(current, parent, index)]);
   }
   return text;
 }
-
 
 function samePath(a: readonly PathStep[], b: readonly PathStep[]): boolean {
   return a.length === b.length && a.every((step, index) => step === b[index]);

@@ -74,7 +74,12 @@ export class Visit {
   /** The mapping entry, for keys; undefined for list items. */
   get entry(): KeyedPair | undefined {
     if (!this.pair) return undefined;
-    return { pair: this.pair as KeyedPair['pair'], key: this.step as string, keyStart: this.start, keyEnd: this.end };
+    return {
+      pair: this.pair as KeyedPair['pair'],
+      key: this.step as string,
+      keyStart: this.start,
+      keyEnd: this.end,
+    };
   }
 }
 
@@ -90,7 +95,9 @@ export function rewalk(
   replacement: unknown,
   version: AutheliaVersion,
 ): Visit[] | undefined {
-  const first = old.findIndex((visit) => (isPair(replaced) ? visit.pair === replaced : visit.value === replaced && !visit.pair));
+  const first = old.findIndex((visit) =>
+    isPair(replaced) ? visit.pair === replaced : visit.value === replaced && !visit.pair,
+  );
   if (first < 0) return undefined;
   let after = first + 1;
   while (after < old.length && old[after].isBelow(old[first])) after++;
@@ -103,14 +110,33 @@ export function rewalk(
     const key = String(keyNode.value);
     const spec = childSpec(visit.parentSpec, key);
     const templated = isTemplated(replacement.value, config.text);
-    const top = new Visit(visit.up, key, spec, visit.parentSpec, replacement.value, keyNode.range, templated, visit.parent, replacement);
+    const top = new Visit(
+      visit.up,
+      key,
+      spec,
+      visit.parentSpec,
+      replacement.value,
+      keyNode.range,
+      templated,
+      visit.parent,
+      replacement,
+    );
     fresh.push(top);
-    if (spec && knownIn(spec, version)) descend(config, replacement.value, spec, top, version, fresh);
+    if (spec && knownIn(spec, version))
+      descend(config, replacement.value, spec, top, version, fresh);
   } else {
     const range = (replacement as YamlNode | null)?.range;
     if (!range || !visit.spec) return undefined;
     const templated = isTemplated(replacement, config.text);
-    const top = new Visit(visit.up, visit.step, visit.spec, visit.parentSpec, replacement, range, templated);
+    const top = new Visit(
+      visit.up,
+      visit.step,
+      visit.spec,
+      visit.parentSpec,
+      replacement,
+      range,
+      templated,
+    );
     fresh.push(top);
     descend(config, replacement, visit.spec, top, version, fresh);
   }
@@ -143,7 +169,8 @@ function walkMap(
     const templated = isTemplated(pair.value, config.text);
     const visit = new Visit(up, key, child, spec, pair.value, keyNode.range, templated, map, pair);
     visits.push(visit);
-    if (child && knownIn(child, version)) descend(config, pair.value, child, visit, version, visits);
+    if (child && knownIn(child, version))
+      descend(config, pair.value, child, visit, version, visits);
   }
 }
 
@@ -160,7 +187,15 @@ function walkSeq(
     const item = items[index];
     const range = (item as YamlNode | null)?.range;
     if (!range) continue;
-    const visit = new Visit(up, index, spec.item, spec, item, range, isTemplated(item, config.text));
+    const visit = new Visit(
+      up,
+      index,
+      spec.item,
+      spec,
+      item,
+      range,
+      isTemplated(item, config.text),
+    );
     visits.push(visit);
     descend(config, item, spec.item, visit, version, visits);
   }
@@ -176,8 +211,10 @@ function descend(
 ): void {
   if (isAlias(value) || isTemplated(value, config.text)) return;
   if (isMap(value)) {
-    if (spec.kind === 'map' || spec.kind === 'dict') walkMap(config, value, spec, path, version, visits);
-    else if (spec.kind === 'list' && spec.allowSingle) descend(config, value, spec.item, path, version, visits);
+    if (spec.kind === 'map' || spec.kind === 'dict')
+      walkMap(config, value, spec, path, version, visits);
+    else if (spec.kind === 'list' && spec.allowSingle)
+      descend(config, value, spec.item, path, version, visits);
   } else if (isSeq(value) && spec.kind === 'list') {
     walkSeq(config, value, spec, path, version, visits);
   }
@@ -185,7 +222,11 @@ function descend(
 
 /** Writes a path as `a.b[0].c`. */
 export function pathText(path: readonly PathStep[]): string {
-  return path.map((step, index) => (typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`)).join('');
+  return path
+    .map((step, index) =>
+      typeof step === 'number' ? `[${step}]` : index === 0 ? step : `.${step}`,
+    )
+    .join('');
 }
 
 /**

@@ -40,7 +40,13 @@ export class RuleContext {
     const splice = this.config.splice;
     const previous = splice?.from.walk;
     if (!splice || previous?.version !== this.version) return undefined;
-    return rewalk(this.config, previous.visits as Visit[], splice.replaced, splice.replacement, this.version);
+    return rewalk(
+      this.config,
+      previous.visits as Visit[],
+      splice.replaced,
+      splice.replacement,
+      this.version,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ export function diffEdit(before: string, after: string): TextEdit | undefined {
   // Large equal stretches are skipped a block at a time; string equality runs natively.
   const shorter = Math.min(before.length, after.length);
   let start = 0;
-  while (start + BLOCK <= shorter && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) {
+  while (
+    start + BLOCK <= shorter &&
+    before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)
+  ) {
     start += BLOCK;
   }
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
@@ -29,7 +32,11 @@ export function diffEdit(before: string, after: string): TextEdit | undefined {
     endBefore -= BLOCK;
     endAfter -= BLOCK;
   }
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
     endBefore--;
     endAfter--;
   }

@@ -7,9 +7,7 @@ import type { TextEdit } from './finding';
  * written already quoted as they should appear, e.g. `'tcp://postgres:5432'`.
  */
 export type StubEntry =
-  | { key: string; value: string | StubEntry[] }
-  | { comment: string }
-  | { raw: string[] };
+  { key: string; value: string | StubEntry[] } | { comment: string } | { raw: string[] };
 
 /**
  * Minimal text edits on a parsed config. Each edit touches one mapping or one entry, follows
@@ -65,7 +63,11 @@ export function replaceEntry(
 }
 
 /** Adds entries at the end of a mapping, in its own style and at its own indentation. */
-export function insertIntoMap(config: ConfigDocument, map: YAMLMap, entries: StubEntry[]): TextEdit {
+export function insertIntoMap(
+  config: ConfigDocument,
+  map: YAMLMap,
+  entries: StubEntry[],
+): TextEdit {
   if (map.flow) return insertIntoFlowMap(config, map, entries);
 
   const first = map.items[0];
@@ -177,7 +179,11 @@ export function removeEntry(config: ConfigDocument, map: YAMLMap, index: number)
   const start = startsLine ? lineStart : keyStart;
   if (config.text[end - 1] === '\n') return { start, end, newText: '' };
   const lineEnd = config.lineEnd(end);
-  const breakLength = config.text.startsWith('\r\n', lineEnd) ? 2 : config.text[lineEnd] === '\n' ? 1 : 0;
+  const breakLength = config.text.startsWith('\r\n', lineEnd)
+    ? 2
+    : config.text[lineEnd] === '\n'
+      ? 1
+      : 0;
   return { start, end: lineEnd + breakLength, newText: '' };
 }
 

@@ -59,7 +59,10 @@ export type PathStep = string | number;
  * The spec at a path of keys and list indexes, or undefined when the model does not know it.
  * Named entries (`dict`) accept any name.
  */
-export function specAt(path: readonly PathStep[], root: KeySpec = CONFIGURATION): KeySpec | undefined {
+export function specAt(
+  path: readonly PathStep[],
+  root: KeySpec = CONFIGURATION,
+): KeySpec | undefined {
   let spec: KeySpec | undefined = root;
   for (const step of path) {
     spec = childSpec(spec, step);
@@ -75,7 +78,8 @@ export function childSpec(spec: KeySpec | undefined, step: PathStep): KeySpec | 
     return Object.hasOwn(spec.keys, step) ? spec.keys[step] : undefined;
   }
   if (spec.kind === 'dict' && typeof step === 'string') return spec.value;
-  if (spec.kind === 'list') return typeof step === 'number' ? spec.item : childSpec(spec.item, step);
+  if (spec.kind === 'list')
+    return typeof step === 'number' ? spec.item : childSpec(spec.item, step);
   return undefined;
 }
 

@@ -9,14 +9,7 @@ import type { AutheliaVersion } from '../finding';
 
 /** How a scalar is read. `duration` and `address` follow Authelia's own grammars. */
 export type ScalarType =
-  | 'string'
-  | 'integer'
-  | 'number'
-  | 'boolean'
-  | 'duration'
-  | 'address'
-  | 'url'
-  | 'email';
+  'string' | 'integer' | 'number' | 'boolean' | 'duration' | 'address' | 'url' | 'email';
 
 /** A deprecated key: still accepted, with a warning, and mapped to its replacement. */
 export interface Deprecation {

@@ -13,7 +13,8 @@ export interface ParsedAddress {
   query: string;
 }
 
-export type AddressVerdict = { valid: true; address: ParsedAddress } | { valid: false; reason: string };
+export type AddressVerdict =
+  { valid: true; address: ParsedAddress } | { valid: false; reason: string };
 
 const SOCKET_SCHEMES = new Set(['unix', 'fd', 'ldapi']);
 
@@ -32,7 +33,11 @@ export function checkAddress(
     scheme = schemeMatch[1].toLowerCase();
     rest = schemeMatch[2];
   } else if (value.startsWith('/')) {
-    scheme = schemes.includes('unix') ? 'unix' : schemes.includes('ldapi') ? 'ldapi' : defaultScheme;
+    scheme = schemes.includes('unix')
+      ? 'unix'
+      : schemes.includes('ldapi')
+        ? 'ldapi'
+        : defaultScheme;
     rest = value;
   } else {
     scheme = defaultScheme;
@@ -46,7 +51,10 @@ export function checkAddress(
 
   const [beforeQuery, query = ''] = splitOnce(rest, '?');
   if (query !== '' && !SOCKET_SCHEMES.has(scheme)) {
-    return { valid: false, reason: `a query (?…) is only allowed for socket addresses, not ${scheme}` };
+    return {
+      valid: false,
+      reason: `a query (?…) is only allowed for socket addresses, not ${scheme}`,
+    };
   }
 
   if (scheme === 'unix' || (scheme === 'ldapi' && beforeQuery.startsWith('/'))) {
@@ -63,15 +71,18 @@ export function checkAddress(
   const slash = beforeQuery.indexOf('/');
   const authority = slash === -1 ? beforeQuery : beforeQuery.slice(0, slash);
   const path = slash === -1 ? '' : beforeQuery.slice(slash);
-  if (authority.includes('@')) return { valid: false, reason: 'an address cannot carry a user name (@)' };
+  if (authority.includes('@'))
+    return { valid: false, reason: 'an address cannot carry a user name (@)' };
 
   const hostPort = /^(\[[0-9a-fA-F:.]+\]|[^:[\]]*)(?::(\d*))?$/.exec(authority);
-  if (!hostPort) return { valid: false, reason: 'the part after the scheme is not a host and port' };
+  if (!hostPort)
+    return { valid: false, reason: 'the part after the scheme is not a host and port' };
   const host = hostPort[1];
   const portText = hostPort[2];
   if (portText !== undefined) {
     const port = Number(portText);
-    if (portText === '' || port > 65535) return { valid: false, reason: 'the port is not a number from 0 to 65535' };
+    if (portText === '' || port > 65535)
+      return { valid: false, reason: 'the port is not a number from 0 to 65535' };
     return { valid: true, address: { scheme, host, port, path, query } };
   }
   if (host === '') return { valid: false, reason: 'it names neither a host nor a port' };

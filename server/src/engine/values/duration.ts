@@ -24,8 +24,7 @@ const LONG_UNITS: Record<string, string> = {
 const BLOCK = /(\d+)\s*([a-zA-Zµμ]+)/y;
 
 export type DurationVerdict =
-  | { valid: true }
-  | { valid: false; reason: string; shortForm?: string };
+  { valid: true } | { valid: false; reason: string; shortForm?: string };
 
 /** Checks a duration written as a string, for a target version. */
 export function checkDuration(text: string, version: AutheliaVersion): DurationVerdict {
@@ -33,7 +32,10 @@ export function checkDuration(text: string, version: AutheliaVersion): DurationV
   if (/^\d+$/.test(value)) return { valid: true };
   if (value === '') return { valid: false, reason: 'it is empty' };
   if (/^-\d+$/.test(value)) {
-    return { valid: false, reason: 'a negative duration must be written as an integer, not a string' };
+    return {
+      valid: false,
+      reason: 'a negative duration must be written as an integer, not a string',
+    };
   }
 
   const blocks = parseBlocks(value);
@@ -48,12 +50,22 @@ export function checkDuration(text: string, version: AutheliaVersion): DurationV
     }
   }
 
-  const shortForm = blocks.map((block) => `${block.amount}${longUnit(block.unit) ?? block.unit}`).join('');
+  const shortForm = blocks
+    .map((block) => `${block.amount}${longUnit(block.unit) ?? block.unit}`)
+    .join('');
   if (longWords.length > 0 && compareVersions(version, '4.38') < 0) {
-    return { valid: false, reason: `unit words arrived in 4.38; ${version} reads only short units`, shortForm };
+    return {
+      valid: false,
+      reason: `unit words arrived in 4.38; ${version} reads only short units`,
+      shortForm,
+    };
   }
   if (!blocks.some((block) => /^[1-9]/.test(block.amount))) {
-    return { valid: false, reason: 'a duration of zero is written as the integer 0', shortForm: undefined };
+    return {
+      valid: false,
+      reason: 'a duration of zero is written as the integer 0',
+      shortForm: undefined,
+    };
   }
   return { valid: true };
 }

@@ -304,7 +304,7 @@ const ldap = map('Users and groups from an LDAP directory; the choice for severa
   additional_users_dn: str('Extra RDN put in front of base_dn when searching users.'),
   users_filter: str('Search filter for users; must contain {username_attribute} and {input}.'),
   additional_groups_dn: str('Extra RDN put in front of base_dn when searching groups.'),
-  groups_filter: str('Search filter for a user\'s groups, e.g. using {dn} or {memberof:rdn}.'),
+  groups_filter: str("Search filter for a user's groups, e.g. using {dn} or {memberof:rdn}."),
   group_search_mode: oneOf(
     'Find groups with groups_filter, or from the member_of attribute of the user.',
     ['filter', 'memberof'],
@@ -320,7 +320,7 @@ const ldap = map('Users and groups from an LDAP directory; the choice for severa
     'Bind without a password; needs password_reset.disable and no password set.',
   ),
   permit_feature_detection_failure: bool(
-    'Carry on when the server\'s supported features cannot be read; dropped in 4.39.16.',
+    "Carry on when the server's supported features cannot be read; dropped in 4.39.16.",
     {
       ...deprecatedSince('4.39.16', undefined, {
         note: 'No longer needed: Authelia ignores the key and logs a warning.',

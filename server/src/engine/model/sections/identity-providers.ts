@@ -407,10 +407,7 @@ const client = map('One application that signs users in through Authelia.', {
   ),
   grant_types: list(
     'Grants the client may use; worked out from response_types when left out.',
-    oneOf(
-      'A grant type (password is 4.37 only; the device code grant needs 4.39).',
-      GRANT_TYPES,
-    ),
+    oneOf('A grant type (password is 4.37 only; the device code grant needs 4.39).', GRANT_TYPES),
   ),
   response_types: list(
     'Responses the client may ask for at authorization; code when left out.',

@@ -61,9 +61,7 @@ export const session = map(
         domain: str(
           'Root domain the cookie covers, lower-case, no wildcard and not a public suffix.',
         ),
-        authelia_url: url(
-          'Absolute https URL of the Authelia portal, inside this cookie domain.',
-        ),
+        authelia_url: url('Absolute https URL of the Authelia portal, inside this cookie domain.'),
         default_redirection_url: url(
           'Where users land after login when no target was given; https, inside the domain.',
         ),

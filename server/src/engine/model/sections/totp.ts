@@ -9,11 +9,10 @@ const TOTP_DIGITS = ['6', '8'] as const;
 export const totp = map('One-time codes from authenticator apps as a second factor.', {
   disable: bool('Turn one-time codes off entirely.'),
   issuer: str('Name the authenticator app shows next to the account.', { default: 'Authelia' }),
-  algorithm: oneOf(
-    'Hash for new registrations; many apps only support SHA1.',
-    TOTP_ALGORITHMS,
-    { caseInsensitive: true, default: 'SHA1' },
-  ),
+  algorithm: oneOf('Hash for new registrations; many apps only support SHA1.', TOTP_ALGORITHMS, {
+    caseInsensitive: true,
+    default: 'SHA1',
+  }),
   digits: int('Code length for new registrations: 6 or 8; many apps only support 6.', {
     values: TOTP_DIGITS,
     default: 6,

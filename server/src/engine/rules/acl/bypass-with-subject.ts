@@ -20,7 +20,9 @@ export const bypassWithSubject: Rule = {
 
       const subject = rule.entry('subject');
       const regex = rule.entry('domain_regex');
-      const regexText = regex ? JSON.stringify((regex.pair.value as { toJSON?: () => unknown })?.toJSON?.() ?? '') : '';
+      const regexText = regex
+        ? JSON.stringify((regex.pair.value as { toJSON?: () => unknown })?.toJSON?.() ?? '')
+        : '';
       const namesUser = /\(\?P?<(User|Group)>/.test(regexText);
       if (!subject && !namesUser) continue;
 
@@ -34,10 +36,13 @@ export const bypassWithSubject: Rule = {
         });
       }
       if (isScalar(policy) && policy.range) {
-        const quote = policy.type === 'QUOTE_SINGLE' ? "'" : policy.type === 'QUOTE_DOUBLE' ? '"' : '';
+        const quote =
+          policy.type === 'QUOTE_SINGLE' ? "'" : policy.type === 'QUOTE_DOUBLE' ? '"' : '';
         fixes.push({
           title: 'Change the policy to one_factor',
-          edits: [{ start: policy.range[0], end: policy.range[1], newText: `${quote}one_factor${quote}` }],
+          edits: [
+            { start: policy.range[0], end: policy.range[1], newText: `${quote}one_factor${quote}` },
+          ],
         });
       }
 

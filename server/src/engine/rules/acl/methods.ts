@@ -4,8 +4,22 @@ import { accessRules } from './common';
 
 /** HTTP verbs Authelia matches: RFC 7231's and WebDAV's. */
 const METHODS = new Set([
-  'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'TRACE', 'CONNECT', 'OPTIONS', 'COPY', 'LOCK',
-  'MKCOL', 'MOVE', 'PROPFIND', 'PROPPATCH', 'UNLOCK',
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'TRACE',
+  'CONNECT',
+  'OPTIONS',
+  'COPY',
+  'LOCK',
+  'MKCOL',
+  'MOVE',
+  'PROPFIND',
+  'PROPPATCH',
+  'UNLOCK',
 ]);
 
 /**
@@ -27,7 +41,14 @@ export const aclMethods: Rule = {
             ? `'${method.text}' is listed twice.`
             : undefined;
         seen.add(verb);
-        if (problem) findings.push({ ruleId: this.id, severity: 'error', message: problem, start: method.start, end: method.end });
+        if (problem)
+          findings.push({
+            ruleId: this.id,
+            severity: 'error',
+            message: problem,
+            start: method.start,
+            end: method.end,
+          });
       }
     }
     return findings;

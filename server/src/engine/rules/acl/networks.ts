@@ -17,7 +17,8 @@ export const aclNetworks: Rule = {
     const { config } = context;
     const names = new Set<string>();
     const definitions = config.mapAt(['definitions', 'network']);
-    for (const pair of definitions?.items ?? []) if (isScalar(pair.key)) names.add(String(pair.key.value));
+    for (const pair of definitions?.items ?? [])
+      if (isScalar(pair.key)) names.add(String(pair.key.value));
     const legacy = config.valueAt(['access_control', 'networks']);
     if (isSeq(legacy)) {
       for (const item of legacy.items) {
@@ -33,7 +34,13 @@ export const aclNetworks: Rule = {
     ];
     for (const network of ranges) {
       const text = network.text.trim();
-      if (text.includes('{{') || IPV4.test(text) || (text.includes(':') && IPV6.test(text)) || names.has(text)) continue;
+      if (
+        text.includes('{{') ||
+        IPV4.test(text) ||
+        (text.includes(':') && IPV6.test(text)) ||
+        names.has(text)
+      )
+        continue;
       findings.push({
         ruleId: this.id,
         severity: 'error',

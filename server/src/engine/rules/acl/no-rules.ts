@@ -18,7 +18,9 @@ export const noRules: Rule = {
 
     const policy = config.scalarAt(['access_control', 'default_policy']);
     if (typeof policy === 'string' && policy.includes('{{')) return [];
-    const where = section ? { start: section.keyStart, end: section.keyEnd } : config.firstLineRange();
+    const where = section
+      ? { start: section.keyStart, end: section.keyEnd }
+      : config.firstLineRange();
     const logsIn = policy === 'one_factor' || policy === 'two_factor';
     return [
       {

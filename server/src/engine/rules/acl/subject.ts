@@ -19,7 +19,9 @@ export const aclSubject: Rule = {
     const clientList = config.valueAt(['identity_providers', 'oidc', 'clients']);
     if (isSeq(clientList)) {
       for (const client of clientList.items) {
-        const id = isMap(client) ? (config.entry(client, 'client_id') ?? config.entry(client, 'id'))?.pair.value : undefined;
+        const id = isMap(client)
+          ? (config.entry(client, 'client_id') ?? config.entry(client, 'id'))?.pair.value
+          : undefined;
         if (isScalar(id)) clients.add(String(id.value));
       }
     }
@@ -30,10 +32,18 @@ export const aclSubject: Rule = {
         if (subject.text.includes('{{')) continue;
         const match = SUBJECT.exec(subject.text);
         let problem: string | undefined;
-        if (!match) problem = `'${subject.text}' is not a subject: write user:<name>, group:<name> or oauth2:client:<id>.`;
-        else if (match[2] && !clients.has(match[2])) problem = `'${subject.text}' names a client that identity_providers.oidc.clients does not define.`;
+        if (!match)
+          problem = `'${subject.text}' is not a subject: write user:<name>, group:<name> or oauth2:client:<id>.`;
+        else if (match[2] && !clients.has(match[2]))
+          problem = `'${subject.text}' names a client that identity_providers.oidc.clients does not define.`;
         if (problem) {
-          findings.push({ ruleId: this.id, severity: 'error', message: problem, start: subject.start, end: subject.end });
+          findings.push({
+            ruleId: this.id,
+            severity: 'error',
+            message: problem,
+            start: subject.start,
+            end: subject.end,
+          });
         }
       }
     }

@@ -36,7 +36,9 @@ const CONFLICTS: Conflict[] = [
     with: ['authentication_backend', 'ldap', 'permit_unauthenticated_bind'],
     when: (config) =>
       config.isTrue(['authentication_backend', 'ldap', 'permit_unauthenticated_bind']) &&
-      !['', null, undefined].includes(config.scalarAt(['authentication_backend', 'ldap', 'password']) as string),
+      !['', null, undefined].includes(
+        config.scalarAt(['authentication_backend', 'ldap', 'password']) as string,
+      ),
     why: 'an unauthenticated bind sends no password; remove one of the two',
   },
   {
@@ -69,8 +71,17 @@ export const configConflict: Rule = {
 
     for (const conflict of CONFLICTS) {
       const entry = config.entryAt(conflict.at);
-      if (!entry || !config.entryAt(conflict.with) || (conflict.when && !conflict.when(config))) continue;
-      findings.push(conflictFinding(this.id, entry, `${conflict.at.join('.')} and ${conflict.with.join('.')}`, conflict.why, movingFix(context, conflict.at)));
+      if (!entry || !config.entryAt(conflict.with) || (conflict.when && !conflict.when(config)))
+        continue;
+      findings.push(
+        conflictFinding(
+          this.id,
+          entry,
+          `${conflict.at.join('.')} and ${conflict.with.join('.')}`,
+          conflict.why,
+          movingFix(context, conflict.at),
+        ),
+      );
     }
 
     findings.push(...networkNameClashes(this.id, config));
@@ -79,7 +90,13 @@ export const configConflict: Rule = {
   },
 };
 
-function conflictFinding(ruleId: string, entry: KeyedPair, what: string, why: string, fix?: Fix): Finding {
+function conflictFinding(
+  ruleId: string,
+  entry: KeyedPair,
+  what: string,
+  why: string,
+  fix?: Fix,
+): Finding {
   return {
     ruleId,
     severity: 'error',
@@ -106,7 +123,14 @@ function networkNameClashes(ruleId: string, config: ConfigDocument): Finding[] {
     const name = isMap(item) ? config.entry(item, 'name') : undefined;
     const value = name && isScalar(name.pair.value) ? String(name.pair.value.value) : undefined;
     if (name && value && config.entry(definitions, value)) {
-      findings.push(conflictFinding(ruleId, name, `The network '${value}' is defined in access_control.networks and definitions.network, which`, 'define each network once'));
+      findings.push(
+        conflictFinding(
+          ruleId,
+          name,
+          `The network '${value}' is defined in access_control.networks and definitions.network, which`,
+          'define each network once',
+        ),
+      );
     }
   }
   return findings;
@@ -118,7 +142,14 @@ function clientKeyClashes(ruleId: string, config: ConfigDocument): Finding[] {
   return clients.items.flatMap((client) => {
     const jwksUri = isMap(client) ? config.entry(client, 'jwks_uri') : undefined;
     if (!jwksUri || !config.entry(client, 'jwks')) return [];
-    return [conflictFinding(ruleId, jwksUri, 'A client’s jwks_uri and jwks', 'give the client’s keys one way only')];
+    return [
+      conflictFinding(
+        ruleId,
+        jwksUri,
+        'A client’s jwks_uri and jwks',
+        'give the client’s keys one way only',
+      ),
+    ];
   });
 }
 

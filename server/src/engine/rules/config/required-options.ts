@@ -35,7 +35,8 @@ export function missingOptions(config: ConfigDocument, version: AutheliaVersion)
   const from438 = compareVersions(version, '4.38') >= 0;
 
   for (const section of ['authentication_backend', 'storage', 'notifier']) {
-    if (!config.entryAt([section])) missing.push({ path: section, anchor: undefined, secret: false });
+    if (!config.entryAt([section]))
+      missing.push({ path: section, anchor: undefined, secret: false });
   }
 
   if (config.entryAt(['storage'])) need(['storage'], 'encryption_key', { secret: true });
@@ -53,7 +54,8 @@ export function missingOptions(config: ConfigDocument, version: AutheliaVersion)
     need(['notifier', 'smtp'], 'sender');
   }
 
-  if (config.mapAt(['authentication_backend', 'file'])) need(['authentication_backend', 'file'], 'path');
+  if (config.mapAt(['authentication_backend', 'file']))
+    need(['authentication_backend', 'file'], 'path');
   const ldap = config.mapAt(['authentication_backend', 'ldap']);
   if (ldap) {
     const path = ['authentication_backend', 'ldap'];
@@ -74,7 +76,8 @@ export function missingOptions(config: ConfigDocument, version: AutheliaVersion)
         need(['session', 'redis', 'high_availability'], 'sentinel_name');
         const nodes = config.valueAt(['session', 'redis', 'high_availability', 'nodes']);
         const hasNodes = isSeq(nodes) && nodes.items.length > 0;
-        if (!hasNodes) need(['session', 'redis'], 'host', { because: 'Redis Sentinel has no nodes' });
+        if (!hasNodes)
+          need(['session', 'redis'], 'host', { because: 'Redis Sentinel has no nodes' });
       } else {
         need(['session', 'redis'], 'host');
       }
@@ -91,7 +94,14 @@ export function missingOptions(config: ConfigDocument, version: AutheliaVersion)
             const first = cookie.items[0]?.key as { range?: number[]; value?: unknown } | undefined;
             missing.push({
               path: `session.cookies[${index}].${key}`,
-              anchor: first?.range ? { pair: cookie.items[0] as KeyedPair['pair'], key: String(first.value), keyStart: first.range[0], keyEnd: first.range[1] } : config.entryAt(['session', 'cookies']),
+              anchor: first?.range
+                ? {
+                    pair: cookie.items[0] as KeyedPair['pair'],
+                    key: String(first.value),
+                    keyStart: first.range[0],
+                    keyEnd: first.range[1],
+                  }
+                : config.entryAt(['session', 'cookies']),
               secret: false,
             });
           }

@@ -18,6 +18,9 @@ export const configValue: Rule = {
   id: 'config/value',
 
   check(context: RuleContext): Finding[] {
-    return CHECKS.flatMap((check) => check(context)).map((problem) => ({ ruleId: this.id, ...problem }));
+    return CHECKS.flatMap((check) => check(context)).map((problem) => ({
+      ruleId: this.id,
+      ...problem,
+    }));
   },
 };

@@ -18,7 +18,11 @@ export const authFilePasswordChange: Rule = {
 
   check({ config, deployment, version }: RuleContext): Finding[] {
     const backend = config.entryAt(['authentication_backend']);
-    if (!backend || !config.entryAt(['authentication_backend', 'file']) || deployment === 'single') {
+    if (
+      !backend ||
+      !config.entryAt(['authentication_backend', 'file']) ||
+      deployment === 'single'
+    ) {
       return [];
     }
     if (!fileBackendState(config, version).changeEnabled) return [];

@@ -1,6 +1,12 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { FILE_WATCH, STATELESSNESS_URL, disableWatchEdit, fixOf, singleInstanceFix } from './common';
+import {
+  FILE_WATCH,
+  STATELESSNESS_URL,
+  disableWatchEdit,
+  fixOf,
+  singleInstanceFix,
+} from './common';
 
 /**
  * `ha/auth-file-watch`: `file.watch: true` reloads the users file when it changes on disk,
@@ -24,7 +30,10 @@ export const authFileWatch: Rule = {
         start: watch.keyStart,
         end: watch.keyEnd,
         href: STATELESSNESS_URL,
-        fixes: [...fixOf('Disable watching the users file', disableWatchEdit(config), true), singleInstanceFix(config)],
+        fixes: [
+          ...fixOf('Disable watching the users file', disableWatchEdit(config), true),
+          singleInstanceFix(config),
+        ],
       },
     ];
   },

@@ -29,8 +29,12 @@ export interface FileBackendState {
   watchEnabled: boolean;
 }
 
-export function fileBackendState(config: ConfigDocument, version: AutheliaVersion): FileBackendState {
-  const resetDisabled = config.isTrue(PASSWORD_RESET_DISABLE) || config.isTrue(LEGACY_RESET_DISABLE);
+export function fileBackendState(
+  config: ConfigDocument,
+  version: AutheliaVersion,
+): FileBackendState {
+  const resetDisabled =
+    config.isTrue(PASSWORD_RESET_DISABLE) || config.isTrue(LEGACY_RESET_DISABLE);
   return {
     resetEnabled: !resetDisabled,
     changeEnabled: hasPasswordChange(version) && !config.isTrue(PASSWORD_CHANGE_DISABLE),
@@ -64,7 +68,10 @@ export const KEEP_FILE_BACKEND_FIX_TITLE =
   'Keep the file backend: disable password reset, password change and watching';
 
 /** Writes whichever of the three switches is still missing, in one fix. */
-export function keepFileBackendFix(config: ConfigDocument, version: AutheliaVersion): Fix | undefined {
+export function keepFileBackendFix(
+  config: ConfigDocument,
+  version: AutheliaVersion,
+): Fix | undefined {
   const state = fileBackendState(config, version);
   const edits = mergeEdits([
     state.resetEnabled ? disableResetEdit(config) : undefined,

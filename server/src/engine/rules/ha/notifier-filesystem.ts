@@ -33,7 +33,9 @@ export const notifierFilesystem: Rule = {
       {
         title: 'Replace the filesystem notifier with SMTP',
         preferred: true,
-        edits: [replaceEntry(config, notifier, filesystem, [{ key: 'smtp', value: smtpStub(version) }])],
+        edits: [
+          replaceEntry(config, notifier, filesystem, [{ key: 'smtp', value: smtpStub(version) }]),
+        ],
       },
     ];
     if (highAvailability) fixes.push(singleInstanceFix(config));
@@ -57,4 +59,3 @@ function describeFile(filename: unknown): string {
   if (typeof filename === 'string' && filename.trim() !== '') return `'${filename.trim()}'`;
   return 'a file (notifier.filesystem.filename)';
 }
-

@@ -21,11 +21,19 @@ export const storageSqlite: Rule = {
       {
         title: 'Replace SQLite with PostgreSQL',
         preferred: true,
-        edits: [replaceEntry(config, storage, local, [{ key: 'postgres', value: sqlStub('postgres', version) }])],
+        edits: [
+          replaceEntry(config, storage, local, [
+            { key: 'postgres', value: sqlStub('postgres', version) },
+          ]),
+        ],
       },
       {
         title: 'Replace SQLite with MySQL',
-        edits: [replaceEntry(config, storage, local, [{ key: 'mysql', value: sqlStub('mysql', version) }])],
+        edits: [
+          replaceEntry(config, storage, local, [
+            { key: 'mysql', value: sqlStub('mysql', version) },
+          ]),
+        ],
       },
       singleInstanceFix(config),
     ];

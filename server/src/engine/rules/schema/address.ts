@@ -17,10 +17,16 @@ export const schemaAddress: Rule = {
     for (const visit of context.visits()) {
       const spec = visit.spec;
       const value = visit.value;
-      if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('address') || !spec.schemes) continue;
-      if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range) continue;
+      if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('address') || !spec.schemes)
+        continue;
+      if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range)
+        continue;
 
-      const verdict = checkAddress(value.value, spec.schemes, spec.defaultScheme ?? spec.schemes[0]);
+      const verdict = checkAddress(
+        value.value,
+        spec.schemes,
+        spec.defaultScheme ?? spec.schemes[0],
+      );
       const reason = verdict.valid
         ? serverPathProblem(visit.pathText, verdict.address.scheme, verdict.address.path)
         : verdict.reason;

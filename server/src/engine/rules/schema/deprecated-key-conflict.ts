@@ -24,7 +24,9 @@ export const deprecatedKeyConflict: Rule = {
       if (!hasPath(context.config, target)) continue;
 
       const refuses = deprecation.conflict === 'error';
-      const outcome = refuses ? 'Authelia refuses to start' : `Authelia uses ${pathText(target)} and ignores this value`;
+      const outcome = refuses
+        ? 'Authelia refuses to start'
+        : `Authelia uses ${pathText(target)} and ignores this value`;
       findings.push({
         ruleId: this.id,
         severity: refuses ? 'error' : 'warning',

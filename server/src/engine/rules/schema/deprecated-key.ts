@@ -18,8 +18,12 @@ export const deprecatedKey: Rule = {
 
     for (const visit of context.visits()) {
       const deprecation = visit.spec?.deprecated;
-      if (!deprecation || !visit.entry || !versionAtLeast(context.version, deprecation.since)) continue;
-      if (deprecation.replacement && hasPath(context.config, replacementPath(visit, deprecation.replacement))) {
+      if (!deprecation || !visit.entry || !versionAtLeast(context.version, deprecation.since))
+        continue;
+      if (
+        deprecation.replacement &&
+        hasPath(context.config, replacementPath(visit, deprecation.replacement))
+      ) {
         continue;
       }
 
@@ -29,7 +33,9 @@ export const deprecatedKey: Rule = {
       const note = deprecation.note ? ` ${deprecation.note}` : '';
 
       migrateAll ??= migrateFileFix(context.config, context.version);
-      const fixes = [migrationFix(context.config, visit), migrateAll].filter((fix): fix is Fix => !!fix);
+      const fixes = [migrationFix(context.config, visit), migrateAll].filter(
+        (fix): fix is Fix => !!fix,
+      );
 
       findings.push({
         ruleId: this.id,

@@ -18,7 +18,8 @@ export const schemaDuration: Rule = {
       const spec = visit.spec;
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('duration')) continue;
-      if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range) continue;
+      if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range)
+        continue;
       if (spec.values?.includes(value.value)) continue;
 
       const verdict = checkDuration(value.value, context.version);
@@ -33,7 +34,13 @@ export const schemaDuration: Rule = {
         start,
         end,
         fixes: shortForm
-          ? [{ title: `Convert to the short form '${shortForm}'`, preferred: true, edits: [{ start, end, newText: `'${shortForm}'` }] }]
+          ? [
+              {
+                title: `Convert to the short form '${shortForm}'`,
+                preferred: true,
+                edits: [{ start, end, newText: `'${shortForm}'` }],
+              },
+            ]
           : undefined,
       });
     }

@@ -63,7 +63,10 @@ function closeValues(written: string, allowed: readonly string[]): string[] {
   const word = written.toLowerCase();
   return allowed
     .map((value) => ({ value, gap: distance(word, value.toLowerCase()) }))
-    .filter(({ value, gap }) => gap <= Math.max(2, Math.floor(value.length / 3)) || value.toLowerCase().startsWith(word))
+    .filter(
+      ({ value, gap }) =>
+        gap <= Math.max(2, Math.floor(value.length / 3)) || value.toLowerCase().startsWith(word),
+    )
     .sort((a, b) => a.gap - b.gap)
     .map(({ value }) => value);
 }

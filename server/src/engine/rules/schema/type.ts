@@ -15,7 +15,8 @@ export const schemaType: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const visit of context.visits()) {
-      if (!visit.spec || visit.spec.removed || visit.templated || fits(visit.spec, visit.value)) continue;
+      if (!visit.spec || visit.spec.removed || visit.templated || fits(visit.spec, visit.value))
+        continue;
       findings.push({
         ruleId: this.id,
         severity: 'error',
@@ -57,7 +58,10 @@ function scalarFits(type: string, value: unknown): boolean {
         (typeof value === 'string' && /^[-+]?\d+$/.test(value.trim()))
       );
     case 'number':
-      return typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)));
+      return (
+        typeof value === 'number' ||
+        (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)))
+      );
     case 'boolean':
       return (
         typeof value === 'boolean' ||

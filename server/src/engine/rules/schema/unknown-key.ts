@@ -33,8 +33,13 @@ export const unknownKey: Rule = {
       const known = Object.entries(visit.parentSpec.keys)
         .filter(([, spec]) => knownIn(spec, context.version) && !spec.removed && !spec.deprecated)
         .map(([name]) => name);
-      const present = new Set(visit.parent?.items.map((pair) => String((pair.key as { value?: unknown })?.value)));
-      const suggestion = closest(visit.entry.key, known.filter((name) => !present.has(name)));
+      const present = new Set(
+        visit.parent?.items.map((pair) => String((pair.key as { value?: unknown })?.value)),
+      );
+      const suggestion = closest(
+        visit.entry.key,
+        known.filter((name) => !present.has(name)),
+      );
 
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
       findings.push({

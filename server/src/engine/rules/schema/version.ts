@@ -15,9 +15,7 @@ export const schemaVersion: Rule = {
       const spec = visit.spec;
       if (!spec || !visit.entry || knownIn(spec, context.version)) continue;
 
-      const when = spec.since
-        ? `arrived in ${spec.since}`
-        : `was dropped after ${spec.until}`;
+      const when = spec.since ? `arrived in ${spec.since}` : `was dropped after ${spec.until}`;
       findings.push({
         ruleId: this.id,
         severity: 'error',

@@ -44,7 +44,6 @@ export const yamlDuplicateKey: Rule = {
   },
 };
 
-
 /** Calls `action` for every mapping under a node, depth first, without allocating paths. */
 function forEachMap(node: unknown, action: (map: YAMLMap) => void): void {
   if (isMap(node)) {

@@ -9,9 +9,26 @@ const IP_ADDRESS = /^(\d{1,3}\.){3}\d{1,3}$|^\[?[0-9a-f]*:[0-9a-f:.]*\]?$/i;
 
 /** Well-known public suffixes people try as cookie domains; a browser refuses their cookies. */
 const PUBLIC_SUFFIXES = new Set([
-  'duckdns.org', 'dyndns.org', 'no-ip.org', 'ddns.net', 'freedns.org', 'github.io',
-  'herokuapp.com', 'netlify.app', 'vercel.app', 'pages.dev', 'workers.dev', 'co.uk', 'com.au',
-  'co.jp', 'co.nz', 'com.br', 'org.uk', 'ts.net', 'synology.me', 'myfritz.net',
+  'duckdns.org',
+  'dyndns.org',
+  'no-ip.org',
+  'ddns.net',
+  'freedns.org',
+  'github.io',
+  'herokuapp.com',
+  'netlify.app',
+  'vercel.app',
+  'pages.dev',
+  'workers.dev',
+  'co.uk',
+  'com.au',
+  'co.jp',
+  'co.nz',
+  'com.br',
+  'org.uk',
+  'ts.net',
+  'synology.me',
+  'myfritz.net',
 ]);
 
 /**
@@ -46,11 +63,16 @@ export function cookieChecks({ config }: RuleContext): ValueProblem[] {
     if (redirect && !templated(redirect.text)) {
       const problem = urlProblem(redirect.text, cookieDomain, ['https:']);
       if (problem) {
-        problems.push({ severity: 'error', message: `default_redirection_url ${problem}.`, ...at(redirect) });
+        problems.push({
+          severity: 'error',
+          message: `default_redirection_url ${problem}.`,
+          ...at(redirect),
+        });
       } else if (portal && sameUrl(portal.text, redirect.text)) {
         problems.push({
           severity: 'error',
-          message: 'default_redirection_url must differ from authelia_url, or users land on the portal again.',
+          message:
+            'default_redirection_url must differ from authelia_url, or users land on the portal again.',
           ...at(redirect),
         });
       }
@@ -63,16 +85,23 @@ type StringEntry = NonNullable<ReturnType<typeof stringEntry>>;
 
 function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] {
   const text = domain.text;
-  const edit = (newText: string): TextEdit => ({ start: domain.start, end: domain.end, newText: `'${newText}'` });
+  const edit = (newText: string): TextEdit => ({
+    start: domain.start,
+    end: domain.end,
+    newText: `'${newText}'`,
+  });
 
-  if (text.trim() === '') return [{ severity: 'error', message: 'A cookie domain cannot be empty.', ...at(domain) }];
+  if (text.trim() === '')
+    return [{ severity: 'error', message: 'A cookie domain cannot be empty.', ...at(domain) }];
   if (text.startsWith('*.')) {
-    return [{
-      severity: 'error',
-      message: `A cookie domain cannot be a wildcard: write '${text.slice(2)}', which covers its subdomains too.`,
-      ...at(domain),
-      fixes: [{ title: 'Remove the wildcard', preferred: true, edits: [edit(text.slice(2))] }],
-    }];
+    return [
+      {
+        severity: 'error',
+        message: `A cookie domain cannot be a wildcard: write '${text.slice(2)}', which covers its subdomains too.`,
+        ...at(domain),
+        fixes: [{ title: 'Remove the wildcard', preferred: true, edits: [edit(text.slice(2))] }],
+      },
+    ];
   }
 
   const problems: ValueProblem[] = [];
@@ -83,7 +112,13 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
       severity: 'warning',
       message: `A cookie domain takes no leading dot: write '${bare.replace(/:\d+$/, '')}'.`,
       ...at(domain),
-      fixes: [{ title: 'Remove the leading dot', preferred: true, edits: [edit(bare.replace(/:\d+$/, ''))] }],
+      fixes: [
+        {
+          title: 'Remove the leading dot',
+          preferred: true,
+          edits: [edit(bare.replace(/:\d+$/, ''))],
+        },
+      ],
     });
   }
   const port = /:(\d+)$/.exec(bare);
@@ -98,14 +133,19 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
   }
 
   if (!IP_ADDRESS.test(text) && !DOMAIN_SHAPE.test(text)) {
-    const reason = text !== bare
-      ? `Authelia refuses the ${text.startsWith('.') ? 'leading dot' : 'port'} in it; write '${bare}'`
-      : /[A-Z]/.test(bare)
-        ? 'it must be lower case'
-        : !bare.includes('.')
-          ? 'it needs at least one dot, such as example.com'
-          : 'it may hold only letters, digits, hyphens and dots';
-    problems.push({ severity: 'error', message: `The cookie domain is not valid: ${reason}.`, ...at(domain) });
+    const reason =
+      text !== bare
+        ? `Authelia refuses the ${text.startsWith('.') ? 'leading dot' : 'port'} in it; write '${bare}'`
+        : /[A-Z]/.test(bare)
+          ? 'it must be lower case'
+          : !bare.includes('.')
+            ? 'it needs at least one dot, such as example.com'
+            : 'it may hold only letters, digits, hyphens and dots';
+    problems.push({
+      severity: 'error',
+      message: `The cookie domain is not valid: ${reason}.`,
+      ...at(domain),
+    });
   } else if (PUBLIC_SUFFIXES.has(bare)) {
     problems.push({
       severity: 'error',
@@ -113,7 +153,11 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
       ...at(domain),
     });
   } else if (earlier.includes(bare)) {
-    problems.push({ severity: 'error', message: `The cookie domain '${bare}' is listed twice.`, ...at(domain) });
+    problems.push({
+      severity: 'error',
+      message: `The cookie domain '${bare}' is listed twice.`,
+      ...at(domain),
+    });
   } else {
     const parent = earlier.find((other) => bare.endsWith(`.${other}`));
     if (parent) {
@@ -129,11 +173,14 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
 
 function portalProblems(portal: StringEntry, cookieDomain: string): ValueProblem[] {
   if (portal.text === AUTHELIA_URL_PLACEHOLDER) {
-    return [{
-      severity: 'error',
-      message: 'authelia_url still holds the placeholder from the migration: write the URL of the Authelia portal.',
-      ...at(portal),
-    }];
+    return [
+      {
+        severity: 'error',
+        message:
+          'authelia_url still holds the placeholder from the migration: write the URL of the Authelia portal.',
+        ...at(portal),
+      },
+    ];
   }
   const problem = urlProblem(portal.text, cookieDomain, ['https:', 'wss:']);
   return problem ? [{ severity: 'error', message: `authelia_url ${problem}.`, ...at(portal) }] : [];
@@ -147,7 +194,8 @@ function urlProblem(text: string, cookieDomain: string, schemes: string[]): stri
   } catch {
     return 'must be an absolute URL such as https://auth.example.com';
   }
-  if (!schemes.includes(url.protocol)) return `must use ${schemes.map((s) => s.slice(0, -1)).join(' or ')}`;
+  if (!schemes.includes(url.protocol))
+    return `must use ${schemes.map((s) => s.slice(0, -1)).join(' or ')}`;
   if (!urlInside(text, cookieDomain)) return `must be inside the cookie domain '${cookieDomain}'`;
   return undefined;
 }
@@ -160,4 +208,3 @@ function sameUrl(a: string, b: string): boolean {
 function at(entry: StringEntry): { start: number; end: number } {
   return { start: entry.start, end: entry.end };
 }
-

@@ -23,14 +23,23 @@ export function oidcChecks({ config }: RuleContext): ValueProblem[] {
     const id = stringEntry(config, client, 'client_id') ?? stringEntry(config, client, 'id');
     if (id && !templated(id.text)) {
       if (id.text.length > 100) {
-        problems.push({ severity: 'error', message: 'A client_id may be at most 100 characters long.', ...span(id) });
+        problems.push({
+          severity: 'error',
+          message: 'A client_id may be at most 100 characters long.',
+          ...span(id),
+        });
       } else if (ids.has(id.text)) {
-        problems.push({ severity: 'error', message: `The client_id '${id.text}' is used by two clients.`, ...span(id) });
+        problems.push({
+          severity: 'error',
+          message: `The client_id '${id.text}' is used by two clients.`,
+          ...span(id),
+        });
       }
       ids.add(id.text);
     }
 
-    const secret = stringEntry(config, client, 'client_secret') ?? stringEntry(config, client, 'secret');
+    const secret =
+      stringEntry(config, client, 'client_secret') ?? stringEntry(config, client, 'secret');
     if (secret && isPublic(config, client)) {
       problems.push({
         severity: 'error',
@@ -38,10 +47,16 @@ export function oidcChecks({ config }: RuleContext): ValueProblem[] {
         start: secret.entry.keyStart,
         end: secret.entry.keyEnd,
       });
-    } else if (secret && !templated(secret.text) && !DIGEST.test(secret.text) && !usesSecretJwt(config, client)) {
+    } else if (
+      secret &&
+      !templated(secret.text) &&
+      !DIGEST.test(secret.text) &&
+      !usesSecretJwt(config, client)
+    ) {
       problems.push({
         severity: 'warning',
-        message: 'client_secret is stored as plain text; store a digest made with authelia crypto hash generate.',
+        message:
+          'client_secret is stored as plain text; store a digest made with authelia crypto hash generate.',
         start: secret.entry.keyStart,
         end: secret.entry.keyEnd,
       });
@@ -60,7 +75,11 @@ export function oidcChecks({ config }: RuleContext): ValueProblem[] {
 
     const jwksUri = stringEntry(config, client, 'jwks_uri');
     if (jwksUri && !templated(jwksUri.text) && !jwksUri.text.startsWith('https://')) {
-      problems.push({ severity: 'error', message: 'jwks_uri must be an https URL.', ...span(jwksUri) });
+      problems.push({
+        severity: 'error',
+        message: 'jwks_uri must be an https URL.',
+        ...span(jwksUri),
+      });
     }
   }
   return problems;

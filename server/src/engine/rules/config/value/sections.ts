@@ -24,7 +24,8 @@ export function sectionChecks({ config }: RuleContext): ValueProblem[] {
 
 /** `find_time` longer than `ban_time` would count failures for longer than a ban lasts. */
 function regulationWindow(config: ConfigDocument): ValueProblem[] {
-  const anchor = config.entryAt(['regulation', 'find_time']) ?? config.entryAt(['regulation', 'ban_time']);
+  const anchor =
+    config.entryAt(['regulation', 'find_time']) ?? config.entryAt(['regulation', 'ban_time']);
   const seconds = (key: string, fallback: string) => {
     const value = config.scalarAt(['regulation', key]);
     if (templated(value)) return undefined;
@@ -34,14 +35,16 @@ function regulationWindow(config: ConfigDocument): ValueProblem[] {
   const find = seconds('find_time', '2m');
   const ban = seconds('ban_time', '5m');
   if (!anchor || find === undefined || ban === undefined || find <= ban) return [];
-  return [{
-    severity: 'error',
-    message:
-      'regulation.find_time must not be longer than regulation.ban_time ' +
-      '(they default to 2m and 5m).',
-    start: anchor.keyStart,
-    end: anchor.keyEnd,
-  }];
+  return [
+    {
+      severity: 'error',
+      message:
+        'regulation.find_time must not be longer than regulation.ban_time ' +
+        '(they default to 2m and 5m).',
+      start: anchor.keyStart,
+      end: anchor.keyEnd,
+    },
+  ];
 }
 
 const TLS_VERSION = /^(tls\s?)?1\.([0-3])$/i;
@@ -62,7 +65,11 @@ function tlsVersions(config: ConfigDocument): ValueProblem[] {
     const minimum = stringEntry(config, block, 'minimum_version');
     const maximum = stringEntry(config, block, 'maximum_version');
     if (minimum && /^ssl\s?3\.0$/i.test(minimum.text.trim())) {
-      problems.push({ severity: 'error', message: 'SSL 3.0 is not accepted as a minimum TLS version.', ...span(minimum) });
+      problems.push({
+        severity: 'error',
+        message: 'SSL 3.0 is not accepted as a minimum TLS version.',
+        ...span(minimum),
+      });
     }
     const low = minimum && TLS_VERSION.exec(minimum.text.trim());
     const high = maximum && TLS_VERSION.exec(maximum.text.trim());
@@ -88,7 +95,11 @@ function ldapFilters(config: ConfigDocument): ValueProblem[] {
     if (!filter || filter.text.trim() === '' || templated(filter.text)) continue;
     const text = filter.text.trim();
     if (!text.startsWith('(') || !text.endsWith(')')) {
-      problems.push({ severity: 'error', message: `${key} must be wrapped in parentheses.`, ...span(filter) });
+      problems.push({
+        severity: 'error',
+        message: `${key} must be wrapped in parentheses.`,
+        ...span(filter),
+      });
     }
     if (/\{[01]\}/.test(text)) {
       problems.push({
@@ -109,7 +120,10 @@ function ldapFilters(config: ConfigDocument): ValueProblem[] {
 
   const implementation = config.scalarAt(['authentication_backend', 'ldap', 'implementation']);
   const ldapEntry = config.entryAt(['authentication_backend', 'ldap']);
-  if (ldapEntry && (implementation === undefined || implementation === null || implementation === 'custom')) {
+  if (
+    ldapEntry &&
+    (implementation === undefined || implementation === null || implementation === 'custom')
+  ) {
     for (const key of ['users_filter', 'groups_filter']) {
       const value = config.scalarAt(['authentication_backend', 'ldap', key]);
       if (typeof value === 'string' && value !== '') continue;
@@ -146,7 +160,11 @@ function totpValues(config: ConfigDocument): ValueProblem[] {
     if (!isScalar(node) || node.value === null || templated(node.value)) continue;
     if (Number(node.value) === 0) continue;
     if (Number(node.value) !== 6 && Number(node.value) !== 8) {
-      problems.push({ severity: 'error', message: 'TOTP codes have 6 or 8 digits.', ...rangeOf(node)! });
+      problems.push({
+        severity: 'error',
+        message: 'TOTP codes have 6 or 8 digits.',
+        ...rangeOf(node)!,
+      });
     }
   }
   return problems;
@@ -165,7 +183,10 @@ function webauthnSwitches(config: ConfigDocument): ValueProblem[] {
       end: passkeys.keyEnd,
     });
   }
-  for (const key of ['experimental_enable_passkey_uv_two_factors', 'experimental_enable_passkey_upgrade']) {
+  for (const key of [
+    'experimental_enable_passkey_uv_two_factors',
+    'experimental_enable_passkey_upgrade',
+  ]) {
     const entry = config.entryAt(['webauthn', key]);
     if (entry && config.isTrue(['webauthn', key]) && !passkeysOn) {
       problems.push({
@@ -177,7 +198,11 @@ function webauthnSwitches(config: ConfigDocument): ValueProblem[] {
     }
   }
   const discoverability = config.entryAt(['webauthn', 'selection_criteria', 'discoverability']);
-  if (discoverability && passkeysOn && config.scalarAt(['webauthn', 'selection_criteria', 'discoverability']) === 'discouraged') {
+  if (
+    discoverability &&
+    passkeysOn &&
+    config.scalarAt(['webauthn', 'selection_criteria', 'discoverability']) === 'discouraged'
+  ) {
     problems.push({
       severity: 'warning',
       message: 'Passkey login works poorly when discoverable credentials are discouraged.',
@@ -188,7 +213,13 @@ function webauthnSwitches(config: ConfigDocument): ValueProblem[] {
   const filtering = config.mapAt(['webauthn', 'filtering']);
   const permitted = config.valueAt(['webauthn', 'filtering', 'permitted_aaguids']);
   const prohibited = config.valueAt(['webauthn', 'filtering', 'prohibited_aaguids']);
-  if (filtering && isSeq(permitted) && isSeq(prohibited) && permitted.items.length > 0 && prohibited.items.length > 0) {
+  if (
+    filtering &&
+    isSeq(permitted) &&
+    isSeq(prohibited) &&
+    permitted.items.length > 0 &&
+    prohibited.items.length > 0
+  ) {
     const entry = config.entry(filtering, 'prohibited_aaguids')!;
     problems.push({
       severity: 'error',
@@ -203,7 +234,10 @@ function webauthnSwitches(config: ConfigDocument): ValueProblem[] {
 /** URLs that Authelia accepts only as https (or http for the reset page). */
 function httpsUrls(config: ConfigDocument): ValueProblem[] {
   const checks: { path: string[]; schemes: string[] }[] = [
-    { path: ['authentication_backend', 'password_reset', 'custom_url'], schemes: ['http:', 'https:'] },
+    {
+      path: ['authentication_backend', 'password_reset', 'custom_url'],
+      schemes: ['http:', 'https:'],
+    },
   ];
   if (config.isTrue(['privacy_policy', 'enabled'])) {
     checks.push({ path: ['privacy_policy', 'policy_url'], schemes: ['https:'] });
@@ -220,7 +254,11 @@ function httpsUrls(config: ConfigDocument): ValueProblem[] {
     }
     if (!protocol || !schemes.includes(protocol)) {
       const words = schemes.map((scheme) => scheme.slice(0, -1)).join(' or ');
-      problems.push({ severity: 'error', message: `${path.join('.')} must be an absolute ${words} URL.`, ...span(value) });
+      problems.push({
+        severity: 'error',
+        message: `${path.join('.')} must be an absolute ${words} URL.`,
+        ...span(value),
+      });
     }
   }
   return problems;
@@ -229,32 +267,51 @@ function httpsUrls(config: ConfigDocument): ValueProblem[] {
 /** Switches Authelia accepts but warns about at every start. */
 function warnedSwitches(config: ConfigDocument): ValueProblem[] {
   const warned: { path: string[]; why: string }[] = [
-    { path: ['server', 'endpoints', 'enable_pprof'], why: 'exposes profiling data; keep it off in production' },
-    { path: ['server', 'endpoints', 'enable_expvars'], why: 'exposes internal variables; keep it off in production' },
-    { path: ['notifier', 'smtp', 'disable_starttls'], why: 'sends mail, and any reset link, without encryption' },
+    {
+      path: ['server', 'endpoints', 'enable_pprof'],
+      why: 'exposes profiling data; keep it off in production',
+    },
+    {
+      path: ['server', 'endpoints', 'enable_expvars'],
+      why: 'exposes internal variables; keep it off in production',
+    },
+    {
+      path: ['notifier', 'smtp', 'disable_starttls'],
+      why: 'sends mail, and any reset link, without encryption',
+    },
   ];
   return warned.flatMap(({ path, why }) => {
     const entry = config.entryAt(path);
     if (!entry || !config.isTrue(path)) return [];
-    return [{ severity: 'warning' as const, message: `${path.join('.')} ${why}.`, start: entry.keyStart, end: entry.keyEnd }];
+    return [
+      {
+        severity: 'warning' as const,
+        message: `${path.join('.')} ${why}.`,
+        start: entry.keyStart,
+        end: entry.keyEnd,
+      },
+    ];
   });
 }
 
 /** An unauthenticated LDAP bind cannot serve password resets. */
 function unauthenticatedBind(config: ConfigDocument): ValueProblem[] {
   const bind = config.entryAt(['authentication_backend', 'ldap', 'permit_unauthenticated_bind']);
-  if (!bind || !config.isTrue(['authentication_backend', 'ldap', 'permit_unauthenticated_bind'])) return [];
+  if (!bind || !config.isTrue(['authentication_backend', 'ldap', 'permit_unauthenticated_bind']))
+    return [];
   if (config.isTrue(['authentication_backend', 'password_reset', 'disable'])) return [];
   if (config.isTrue(['authentication_backend', 'disable_reset_password'])) return [];
-  return [{
-    severity: 'error',
-    message: 'permit_unauthenticated_bind needs authentication_backend.password_reset.disable: true.',
-    start: bind.keyStart,
-    end: bind.keyEnd,
-  }];
+  return [
+    {
+      severity: 'error',
+      message:
+        'permit_unauthenticated_bind needs authentication_backend.password_reset.disable: true.',
+      start: bind.keyStart,
+      end: bind.keyEnd,
+    },
+  ];
 }
 
 function span(entry: { start: number; end: number }): { start: number; end: number } {
   return { start: entry.start, end: entry.end };
 }
-
