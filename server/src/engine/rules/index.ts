@@ -1,6 +1,7 @@
 import type { Rule } from '../rule';
 import { aclMethods } from './acl/methods';
 import { aclNetworks } from './acl/networks';
+import { aclQuery } from './acl/query';
 import { bypassWithSubject } from './acl/bypass-with-subject';
 import { noRules } from './acl/no-rules';
 import { ruleShape } from './acl/rule-shape';
@@ -62,4 +63,5 @@ export const RULES: readonly Rule[] = [
   aclSubject,
   aclMethods,
   aclNetworks,
+  aclQuery,
 ];
