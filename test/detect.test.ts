@@ -149,3 +149,30 @@ describe('config fragments', () => {
     );
   });
 });
+
+describe('documentation links', () => {
+  it('point each finding at the page of its section', () => {
+    const text =
+      "session:\n  same_site: 'loose'\nstorage:\n  postgres:\n    address: 'ldap://db'\n" +
+      "access_control:\n  default_policy: 'deny'\n  rules:\n    - domain: 'x.example.com'\n" +
+      "      policy: 'one_factor'\n      methods: ['FETCH']\n";
+    const href = (ruleId: string) => lint(text).findings.find((f) => f.ruleId === ruleId)?.href;
+    assert.equal(
+      href('schema/enum'),
+      'https://www.authelia.com/configuration/session/introduction/',
+    );
+    assert.equal(
+      href('schema/address'),
+      'https://www.authelia.com/configuration/storage/postgres/',
+    );
+    assert.equal(
+      href('acl/methods'),
+      'https://www.authelia.com/configuration/security/access-control/',
+    );
+    assert.equal(href('secret/missing'), 'https://www.authelia.com/configuration/methods/secrets/');
+    assert.equal(
+      href('ha/session-memory'),
+      'https://www.authelia.com/overview/authorization/statelessness/',
+    );
+  });
+});

@@ -1,5 +1,7 @@
 import { ConfigDocument } from './config-document';
 import { autheliaConfigKind } from './detect';
+import { CONFIGURATION_URL, SECRETS_URL, docsUrl } from './docs-links';
+import { pathAt } from './key-path';
 import { readDirectives, resolveTarget } from './directives';
 import type { AutheliaVersion, Deployment, Finding, LintOptions } from './finding';
 import { reparse } from './incremental';
@@ -76,6 +78,7 @@ export function lint(
     }
   }
 
+  linkDocs(config, findings);
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { checked: true, ...target, findings, config, ruleFailures };
 }
@@ -86,5 +89,18 @@ function reparseSafely(previous: ConfigDocument, text: string): ConfigDocument |
     return reparse(previous, text);
   } catch {
     return undefined;
+  }
+}
+
+/** Gives each finding without a link the documentation page of the key it sits on. */
+function linkDocs(config: ConfigDocument, findings: Finding[]): void {
+  for (const finding of findings) {
+    if (finding.href || finding.ruleId.startsWith('yaml/')) continue;
+    if (finding.ruleId.startsWith('secret/')) {
+      finding.href = SECRETS_URL;
+      continue;
+    }
+    const path = pathAt(config, finding.start);
+    finding.href = path ? docsUrl(path) : CONFIGURATION_URL;
   }
 }
