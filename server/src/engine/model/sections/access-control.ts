@@ -4,7 +4,7 @@ import { any, list, map, oneOf, str } from '../types';
 export const ACCESS_POLICIES = ['bypass', 'one_factor', 'two_factor', 'deny'] as const;
 
 /** HTTP verbs a rule may match: RFC 7231 plus WebDAV (RFC 4918); upper case only. */
-const HTTP_METHODS = [
+export const HTTP_METHODS = [
   'GET',
   'HEAD',
   'POST',

@@ -1,26 +1,10 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
+import { HTTP_METHODS } from '../../model/sections/access-control';
 import { accessRules } from './common';
 
-/** HTTP verbs Authelia matches: RFC 7231's and WebDAV's. */
-const METHODS = new Set([
-  'GET',
-  'HEAD',
-  'POST',
-  'PUT',
-  'PATCH',
-  'DELETE',
-  'TRACE',
-  'CONNECT',
-  'OPTIONS',
-  'COPY',
-  'LOCK',
-  'MKCOL',
-  'MOVE',
-  'PROPFIND',
-  'PROPPATCH',
-  'UNLOCK',
-]);
+/** HTTP verbs Authelia matches, from the key model. */
+const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /**
  * `acl/methods`: a rule's `methods` with a verb Authelia does not know or a verb listed twice.
