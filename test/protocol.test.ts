@@ -467,16 +467,17 @@ describe('language server over stdio (dist/server.js)', function () {
       const text = EXAMPLE.replace("'/config/notification.txt'", "'/config/notification.txt");
       assert.notEqual(text, EXAMPLE);
       const diagnostics = await client.open(URI, text);
-      const end = positionAt(text, text.length);
-      assert.deepEqual(summary(underTest(diagnostics)), [
+      // The finding sits on the opening quote, through the end of its line.
+      const quote = text.indexOf("'/config/notification.txt");
+      const lineEnd = text.indexOf('\n', quote);
+      const range = { start: positionAt(text, quote), end: positionAt(text, lineEnd) };
+      const expected = [
         ...exampleExpectations(text),
-        { code: 'yaml/syntax', severity: ERROR, range: { start: end, end } },
-      ]);
+        { code: 'yaml/syntax', severity: ERROR, range },
+      ].sort((a, b) => a.range.start.line - b.range.start.line);
+      assert.deepEqual(summary(underTest(diagnostics)), expected);
       const syntax = only(diagnostics, 'yaml/syntax');
-      assert.equal(
-        syntax.message,
-        'YAML syntax error: a closing character is missing (a quote, bracket or brace).',
-      );
+      assert.equal(syntax.message, 'YAML syntax error: this quoted string is never closed.');
       assert.equal(syntax.source, 'authelia');
       assert.equal(syntax.codeDescription, undefined);
     });

@@ -99,3 +99,16 @@ describe('yaml/duplicate-key fix', () => {
     assert.equal(removeFix(text), 'session: {name: a, secret: c}\nstorage: {}\n');
   });
 });
+
+describe('yaml/syntax on an unclosed quote', () => {
+  it('sits on the opening quote, not at the end of the file', () => {
+    const text = "session:\n  name: 'abc\nstorage:\n  local: {}\n";
+    assert.deepEqual(findingsOf(text, 'yaml/syntax'), [
+      { ruleId: 'yaml/syntax', severity: 'error', text: "'abc", line: 2 },
+    ]);
+    const double = 'session:\n  name: "abc\nstorage:\n  local: {}\n';
+    assert.deepEqual(findingsOf(double, 'yaml/syntax'), [
+      { ruleId: 'yaml/syntax', severity: 'error', text: '"abc', line: 2 },
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 
@@ -14,6 +15,17 @@ export const yamlSyntax: Rule = {
     return config.document.errors
       .filter((error) => error.code !== 'DUPLICATE_KEY')
       .map((error) => {
+        const opening =
+          error.code === 'MISSING_CHAR' ? unclosedQuote(config, error.pos[0]) : undefined;
+        if (opening !== undefined) {
+          return {
+            ruleId: this.id,
+            severity: 'error' as const,
+            message: 'YAML syntax error: this quoted string is never closed.',
+            start: opening,
+            end: config.lineEnd(opening),
+          };
+        }
         const start = Math.min(error.pos[0], length);
         const end = Math.min(Math.max(error.pos[1], start + 1), Math.max(length, start));
         return {
@@ -26,6 +38,29 @@ export const yamlSyntax: Rule = {
       });
   },
 };
+
+/**
+ * Where a quoted string that runs to `errorAt` was opened, so the finding sits on the line the
+ * author has to fix rather than at the end of the file.
+ */
+function unclosedQuote(config: RuleContext['config'], errorAt: number): number | undefined {
+  let found: number | undefined;
+  const visit = (node: unknown): void => {
+    if (isPair(node)) {
+      visit(node.key);
+      visit(node.value);
+    } else if (isScalar(node)) {
+      const quoted = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE';
+      if (quoted && node.range && node.range[1] >= errorAt - 1 && node.range[1] <= errorAt + 1) {
+        found = node.range[0];
+      }
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(config.document.contents);
+  return found;
+}
 
 const GENERIC_MESSAGE = 'the YAML parser cannot read the text here.';
 
