@@ -146,6 +146,27 @@ describe('incremental re-parsing', () => {
     assert.deepEqual(findings(second), findings(lint(edited)));
   });
 
+  it("checks only the edited rule again, keeping the other rules' findings", () => {
+    const text = generateConfig({ rules: 50, broken: true });
+    const first = lint(text);
+    const typo = first.findings.find((finding) => finding.ruleId === 'schema/unknown-key')!;
+    assert.ok(typo, 'the broken config has a typo');
+
+    const at = text.indexOf('-0045.') + 3;
+    assert.ok(at > typo.end, 'the edit comes after the typo');
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const second = lint(edited, {}, first.config);
+    assert.ok(second.findings.includes(typo), 'the typo finding before the edit is kept as it was');
+    assert.deepEqual(findings(second), findings(lint(edited)));
+
+    const broken = `${edited.slice(0, at)}'${edited.slice(at)}`.replace(
+      "methods: ['GET'",
+      "methods: ['FETCH'",
+    );
+    const third = lint(broken, {}, second.config);
+    assert.deepEqual(findings(third), findings(lint(broken)));
+  });
+
   it('falls back to a full parse when the document has anchors', () => {
     const text = 'session: &s\n  name: a\nstorage: *s\n';
     assert.equal(reparse(new ConfigDocument(text), text.replace('name: a', 'name: b')), undefined);

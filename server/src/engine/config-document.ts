@@ -63,6 +63,9 @@ export class ConfigDocument {
    */
   splice: { replaced: unknown; replacement: unknown; from: ConfigDocument } | undefined;
 
+  /** The findings of the last lint of this parse, for a partial check after the next edit. */
+  lastLint: import('./recheck').LastLint | undefined;
+
   /** The last model walk of this parse, for one target version (set by the rule context). */
   walk: { version: string; visits: unknown[] } | undefined;
 

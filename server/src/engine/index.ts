@@ -5,6 +5,7 @@ import { pathAt } from './key-path';
 import { readDirectives, resolveTarget } from './directives';
 import type { AutheliaVersion, Deployment, Finding, LintOptions } from './finding';
 import { reparse } from './incremental';
+import { planRecheck } from './recheck';
 import { RuleContext } from './rule';
 import { RULES } from './rules';
 
@@ -64,12 +65,23 @@ export function lint(
   const kind = autheliaConfigKind(config, directives, options.path, options.files);
   if (!kind) return { ...empty('not-authelia'), config };
 
-  const findings: Finding[] = [];
   const ruleFailures: LintResult['ruleFailures'] = [];
   const context = new RuleContext(config, target.deployment, target.version, kind === 'fragment');
+  const targetKey = `${target.deployment} ${target.version} ${kind}`;
+  const splice = config.splice;
+  const recheck = safely(() => planRecheck(context, splice, targetKey));
+
+  const fresh: Finding[] = [];
   for (const rule of RULES) {
+    const partial = recheck !== undefined && rule.local === true;
+    context.scope = partial ? recheck.scope : undefined;
     try {
-      findings.push(...rule.check(context));
+      const found = rule.check(context);
+      fresh.push(
+        ...(partial
+          ? found.filter((f) => f.start >= recheck.start && f.start <= recheck.end)
+          : found),
+      );
     } catch (error) {
       ruleFailures.push({
         ruleId: rule.id,
@@ -77,9 +89,14 @@ export function lint(
       });
     }
   }
+  context.scope = undefined;
 
-  linkDocs(config, findings);
-  findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  linkDocs(config, fresh);
+  const findings = [...(recheck?.kept ?? []), ...fresh].sort(byPlaceThenRule);
+  config.lastLint =
+    ruleFailures.length === 0
+      ? { target: targetKey, findings, localRules: LOCAL_RULES }
+      : undefined;
   return { checked: true, ...target, findings, config, ruleFailures };
 }
 
@@ -102,5 +119,28 @@ function linkDocs(config: ConfigDocument, findings: Finding[]): void {
     }
     const path = pathAt(config, finding.start);
     finding.href = path ? docsUrl(path) : CONFIGURATION_URL;
+  }
+}
+
+/** The rules whose findings a partial check keeps outside the edited item. */
+const LOCAL_RULES: ReadonlySet<string> = new Set(
+  RULES.filter((rule) => rule.local).map((rule) => rule.id),
+);
+
+const RULE_ORDER = new Map(RULES.map((rule, index) => [rule.id, index]));
+
+/** Findings by position, then in the order of the rule list. */
+function byPlaceThenRule(a: Finding, b: Finding): number {
+  return (
+    a.start - b.start || a.end - b.end || RULE_ORDER.get(a.ruleId)! - RULE_ORDER.get(b.ruleId)!
+  );
+}
+
+/** A planning step that must never break a lint: any failure means a full check. */
+function safely<T>(plan: () => T): T | undefined {
+  try {
+    return plan();
+  } catch {
+    return undefined;
   }
 }

@@ -25,6 +25,25 @@ export class RuleContext {
     return this.memos.get(key) as T;
   }
 
+  /**
+   * When set, local rules check only this node (a list item an edit replaced) and the places
+   * below it; everything else keeps its earlier findings.
+   */
+  scope: unknown;
+
+  /** The scoped node's place and the places below it, or every place when there is no scope. */
+  scopedVisits(): Visit[] {
+    const all = this.visits();
+    if (this.scope === undefined) return all;
+    return this.memo('scoped visits', () => {
+      const first = all.findIndex((visit) => visit.value === this.scope && !visit.pair);
+      if (first < 0) return [];
+      let after = first + 1;
+      while (after < all.length && all[after].isBelow(all[first])) after++;
+      return all.slice(first, after);
+    });
+  }
+
   /** The config matched against the key model, walked once and shared by every rule. */
   visits(): Visit[] {
     if (!this.walked) {
@@ -53,5 +72,10 @@ export class RuleContext {
 /** One check. Its id is the diagnostic code; its file is named after the id. */
 export interface Rule {
   id: string;
+  /**
+   * Its findings depend only on the list item or key they sit in, and its fixes edit only
+   * there: after an edit inside one list item, only that item needs checking again.
+   */
+  local?: boolean;
   check(context: RuleContext): Finding[];
 }

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import type { Finding, Fix } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { removeKeyedEntry } from '../../yaml-edits';
-import { accessRules, policyOf } from './common';
+import { scopedAccessRules, policyOf } from './common';
 
 /**
  * `acl/bypass-with-subject`: a `bypass` rule that names a subject, or whose `domain_regex`
@@ -11,11 +11,12 @@ import { accessRules, policyOf } from './common';
  */
 export const bypassWithSubject: Rule = {
   id: 'acl/bypass-with-subject',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const { config } = context;
     const findings: Finding[] = [];
-    for (const rule of accessRules(context)) {
+    for (const rule of scopedAccessRules(context)) {
       if (policyOf(rule) !== 'bypass') continue;
 
       const subject = rule.entry('subject');

@@ -58,6 +58,12 @@ export function accessRules(context: RuleContext): AccessRule[] {
   return context.memo('acl/rules', () => findAccessRules(context.config));
 }
 
+/** The access-control rules a local rule checks: all, or the one in the context's scope. */
+export function scopedAccessRules(context: RuleContext): AccessRule[] {
+  const rules = accessRules(context);
+  return context.scope === undefined ? rules : rules.filter((rule) => rule.map === context.scope);
+}
+
 function findAccessRules(config: ConfigDocument): AccessRule[] {
   const rules = config.valueAt(['access_control', 'rules']);
   if (!isSeq(rules)) return [];

@@ -1,7 +1,7 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { HTTP_METHODS } from '../../model/sections/access-control';
-import { accessRules } from './common';
+import { scopedAccessRules } from './common';
 
 /** HTTP verbs Authelia matches, from the key model. */
 const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
@@ -12,10 +12,11 @@ const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
  */
 export const aclMethods: Rule = {
   id: 'acl/methods',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const rule of accessRules(context)) {
+    for (const rule of scopedAccessRules(context)) {
       const seen = new Set<string>();
       for (const method of rule.strings('methods')) {
         const verb = method.text;

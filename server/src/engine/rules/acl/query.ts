@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { accessRules } from './common';
+import { scopedAccessRules } from './common';
 
 const NEEDS_VALUE = new Set(['equal', 'not equal', 'pattern', 'not pattern']);
 
@@ -12,6 +12,7 @@ const NEEDS_VALUE = new Set(['equal', 'not equal', 'pattern', 'not pattern']);
  */
 export const aclQuery: Rule = {
   id: 'acl/query',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
@@ -23,7 +24,7 @@ export const aclQuery: Rule = {
       findings.push({ ruleId: this.id, severity: 'error', message, start, end });
     };
 
-    for (const rule of accessRules(context)) {
+    for (const rule of scopedAccessRules(context)) {
       const query = rule.entry('query')?.pair.value;
       if (!isSeq(query)) continue;
       for (const group of query.items) {

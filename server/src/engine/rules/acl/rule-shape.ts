@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { accessRules } from './common';
+import { scopedAccessRules } from './common';
 
 /**
  * `acl/rule-shape`: an access-control rule that cannot match or act: no `domain` and no
@@ -9,10 +9,11 @@ import { accessRules } from './common';
  */
 export const ruleShape: Rule = {
   id: 'acl/rule-shape',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const rule of accessRules(context)) {
+    for (const rule of scopedAccessRules(context)) {
       const given = (key: string) => rule.strings(key).some((s) => s.text !== '');
       const missing = [
         !given('domain') && !given('domain_regex') ? 'a domain or domain_regex' : '',

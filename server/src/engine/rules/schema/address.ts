@@ -11,10 +11,11 @@ import { scalarTypes } from './common';
  */
 export const schemaAddress: Rule = {
   id: 'schema/address',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.visits()) {
+    for (const visit of context.scopedVisits()) {
       const spec = visit.spec;
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('address') || !spec.schemes)

@@ -10,10 +10,11 @@ import { scalarTypes } from './common';
  */
 export const schemaEnum: Rule = {
   id: 'schema/enum',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.visits()) {
+    for (const visit of context.scopedVisits()) {
       const spec = visit.spec;
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !spec.values || spec.secret) continue;

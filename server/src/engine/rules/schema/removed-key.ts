@@ -9,10 +9,11 @@ import { removeKeyedEntry } from '../../yaml-edits';
  */
 export const removedKey: Rule = {
   id: 'schema/removed-key',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.visits()) {
+    for (const visit of context.scopedVisits()) {
       const reason = visit.spec?.removed;
       if (!reason || !visit.entry || !visit.parent) continue;
       findings.push({

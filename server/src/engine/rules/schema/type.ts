@@ -11,10 +11,11 @@ import { actualWords, expectedWords, scalarTypes } from './common';
  */
 export const schemaType: Rule = {
   id: 'schema/type',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.visits()) {
+    for (const visit of context.scopedVisits()) {
       if (!visit.spec || visit.spec.removed || visit.templated || fits(visit.spec, visit.value))
         continue;
       findings.push({

@@ -12,10 +12,11 @@ import { parentWords } from './common';
  */
 export const unknownKey: Rule = {
   id: 'schema/unknown-key',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.visits()) {
+    for (const visit of context.scopedVisits()) {
       if (visit.entry && visit.parentSpec.kind === 'dict' && !NAME.test(visit.entry.key)) {
         findings.push({
           ruleId: this.id,

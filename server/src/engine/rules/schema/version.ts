@@ -8,10 +8,11 @@ import type { Rule, RuleContext } from '../../rule';
  */
 export const schemaVersion: Rule = {
   id: 'schema/version',
+  local: true,
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.visits()) {
+    for (const visit of context.scopedVisits()) {
       const spec = visit.spec;
       if (!spec || !visit.entry || knownIn(spec, context.version)) continue;
 

@@ -11,10 +11,12 @@ import type { Rule, RuleContext } from '../../rule';
 export const yamlDuplicateKey: Rule = {
   id: 'yaml/duplicate-key',
 
-  check({ config }: RuleContext): Finding[] {
+  local: true,
+
+  check({ config, scope }: RuleContext): Finding[] {
     const findings: Finding[] = [];
 
-    forEachMap(config.document.contents, (map) => {
+    forEachMap(scope ?? config.document.contents, (map) => {
       if (map.items.length < 2) return;
       const seen = new Map<string, [number, number]>();
       map.items.forEach((pair, index) => {
