@@ -1,4 +1,4 @@
-import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Scalar, type YAMLMap } from 'yaml';
 import type { ConfigDocument, KeyedPair } from './config-document';
 import type { TextEdit } from './finding';
 
@@ -185,6 +185,13 @@ export function removeEntry(config: ConfigDocument, map: YAMLMap, index: number)
       ? 1
       : 0;
   return { start, end: lineEnd + breakLength, newText: '' };
+}
+
+/** Replaces a scalar's value, keeping the quotes it was written with. */
+export function replaceScalar(scalar: Scalar, value: string): TextEdit | undefined {
+  if (!scalar.range) return undefined;
+  const quote = scalar.type === 'QUOTE_SINGLE' ? "'" : scalar.type === 'QUOTE_DOUBLE' ? '"' : '';
+  return { start: scalar.range[0], end: scalar.range[1], newText: `${quote}${value}${quote}` };
 }
 
 /** Removes a mapping entry found by key, as `removeEntry` does. */

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { Finding, Fix } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { removeKeyedEntry } from '../../yaml-edits';
+import { removeKeyedEntry, replaceScalar } from '../../yaml-edits';
 import { scopedAccessRules, policyOf } from './common';
 
 /**
@@ -36,16 +36,9 @@ export const bypassWithSubject: Rule = {
           edits: [removeKeyedEntry(config, rule.map, subject)],
         });
       }
-      if (isScalar(policy) && policy.range) {
-        const quote =
-          policy.type === 'QUOTE_SINGLE' ? "'" : policy.type === 'QUOTE_DOUBLE' ? '"' : '';
-        fixes.push({
-          title: 'Change the policy to one_factor',
-          edits: [
-            { start: policy.range[0], end: policy.range[1], newText: `${quote}one_factor${quote}` },
-          ],
-        });
-      }
+      const toOneFactor = isScalar(policy) ? replaceScalar(policy, 'one_factor') : undefined;
+      if (toOneFactor)
+        fixes.push({ title: 'Change the policy to one_factor', edits: [toOneFactor] });
 
       findings.push({
         ruleId: this.id,

@@ -39,9 +39,9 @@ export function expectedWords(spec: KeySpec): string {
         url: 'a URL',
         email: 'an email address',
       };
-      const words = scalarTypes(spec).map((type) => names[type]);
-      if (scalarTypes(spec).includes('duration')) return names.duration + ', or seconds';
-      return words.join(' or ');
+      const types = scalarTypes(spec);
+      if (types.includes('duration')) return names.duration + ', or seconds';
+      return types.map((type) => names[type]).join(' or ');
     }
   }
 }
@@ -64,9 +64,4 @@ export function actualWords(value: unknown): string {
 export function parentWords(visit: Visit): string {
   const parent = visit.path.slice(0, -1);
   return parent.length === 0 ? 'at the top level' : `in ${pathText(parent)}`;
-}
-
-/** A scalar's plain value, or undefined for collections and aliases. */
-export function scalarValue(value: unknown): unknown {
-  return isScalar(value) ? value.value : undefined;
 }

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
 import { compareVersions, type Finding, type Fix } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
+import { replaceScalar } from '../../yaml-edits';
 import { scalarTypes } from './common';
 
 /**
@@ -39,11 +40,10 @@ export const schemaEnum: Rule = {
       if (written === '' || match) continue;
 
       const [start, end] = value.range;
-      const quote = value.type === 'QUOTE_SINGLE' ? "'" : value.type === 'QUOTE_DOUBLE' ? '"' : '';
       const fixes: Fix[] = closeValues(written, spec.values).map((allowed, index) => ({
         title: `Change to '${allowed}'`,
         preferred: index === 0,
-        edits: [{ start, end, newText: `${quote}${allowed}${quote}` }],
+        edits: [replaceScalar(value, allowed)!],
       }));
 
       findings.push({

@@ -32,3 +32,8 @@ export function stringEntry(config: ConfigDocument, map: unknown, key: string) {
 export function templated(value: unknown): boolean {
   return typeof value === 'string' && value.includes('{{');
 }
+
+/** The offsets of something that has them, as a finding takes them. */
+export function span(entry: { start: number; end: number }): { start: number; end: number } {
+  return { start: entry.start, end: entry.end };
+}

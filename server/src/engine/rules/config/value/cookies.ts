@@ -2,7 +2,7 @@ import { isMap, isSeq } from 'yaml';
 import type { TextEdit } from '../../../finding';
 import { AUTHELIA_URL_PLACEHOLDER, urlInside } from '../../../migrations';
 import type { RuleContext } from '../../../rule';
-import { stringEntry, templated, type ValueProblem } from './check';
+import { stringEntry, templated, span, type ValueProblem } from './check';
 
 const DOMAIN_SHAPE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 const IP_ADDRESS = /^(\d{1,3}\.){3}\d{1,3}$|^\[?[0-9a-f]*:[0-9a-f:.]*\]?$/i;
@@ -66,14 +66,14 @@ export function cookieChecks({ config }: RuleContext): ValueProblem[] {
         problems.push({
           severity: 'error',
           message: `default_redirection_url ${problem}.`,
-          ...at(redirect),
+          ...span(redirect),
         });
       } else if (portal && sameUrl(portal.text, redirect.text)) {
         problems.push({
           severity: 'error',
           message:
             'default_redirection_url must differ from authelia_url, or users land on the portal again.',
-          ...at(redirect),
+          ...span(redirect),
         });
       }
     }
@@ -92,13 +92,13 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
   });
 
   if (text.trim() === '')
-    return [{ severity: 'error', message: 'A cookie domain cannot be empty.', ...at(domain) }];
+    return [{ severity: 'error', message: 'A cookie domain cannot be empty.', ...span(domain) }];
   if (text.startsWith('*.')) {
     return [
       {
         severity: 'error',
         message: `A cookie domain cannot be a wildcard: write '${text.slice(2)}', which covers its subdomains too.`,
-        ...at(domain),
+        ...span(domain),
         fixes: [{ title: 'Remove the wildcard', preferred: true, edits: [edit(text.slice(2))] }],
       },
     ];
@@ -111,7 +111,7 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
     problems.push({
       severity: 'warning',
       message: `A cookie domain takes no leading dot: write '${bare.replace(/:\d+$/, '')}'.`,
-      ...at(domain),
+      ...span(domain),
       fixes: [
         {
           title: 'Remove the leading dot',
@@ -127,7 +127,7 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
     problems.push({
       severity: 'warning',
       message: `Cookies are not bound to a port: write '${bare.slice(0, port.index)}'.`,
-      ...at(domain),
+      ...span(domain),
       fixes: [{ title: 'Remove the port', preferred: true, edits: [edit(bare)] }],
     });
   }
@@ -144,19 +144,19 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
     problems.push({
       severity: 'error',
       message: `The cookie domain is not valid: ${reason}.`,
-      ...at(domain),
+      ...span(domain),
     });
   } else if (PUBLIC_SUFFIXES.has(bare)) {
     problems.push({
       severity: 'error',
       message: `'${bare}' is a public suffix: browsers refuse cookies for it. Use your own subdomain of it.`,
-      ...at(domain),
+      ...span(domain),
     });
   } else if (earlier.includes(bare)) {
     problems.push({
       severity: 'error',
       message: `The cookie domain '${bare}' is listed twice.`,
-      ...at(domain),
+      ...span(domain),
     });
   } else {
     const parent = earlier.find((other) => bare.endsWith(`.${other}`));
@@ -164,7 +164,7 @@ function domainProblems(domain: StringEntry, earlier: string[]): ValueProblem[] 
       problems.push({
         severity: 'error',
         message: `'${bare}' lies inside the cookie domain '${parent}' of an earlier entry, which already covers it.`,
-        ...at(domain),
+        ...span(domain),
       });
     }
   }
@@ -178,12 +178,14 @@ function portalProblems(portal: StringEntry, cookieDomain: string): ValueProblem
         severity: 'error',
         message:
           'authelia_url still holds the placeholder from the migration: write the URL of the Authelia portal.',
-        ...at(portal),
+        ...span(portal),
       },
     ];
   }
   const problem = urlProblem(portal.text, cookieDomain, ['https:', 'wss:']);
-  return problem ? [{ severity: 'error', message: `authelia_url ${problem}.`, ...at(portal) }] : [];
+  return problem
+    ? [{ severity: 'error', message: `authelia_url ${problem}.`, ...span(portal) }]
+    : [];
 }
 
 /** Why a URL does not fit a cookie domain, or undefined. */
@@ -203,8 +205,4 @@ function urlProblem(text: string, cookieDomain: string, schemes: string[]): stri
 function sameUrl(a: string, b: string): boolean {
   const normalize = (text: string) => text.replace(/\/+$/, '').toLowerCase();
   return normalize(a) === normalize(b);
-}
-
-function at(entry: StringEntry): { start: number; end: number } {
-  return { start: entry.start, end: entry.end };
 }

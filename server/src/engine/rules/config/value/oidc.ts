@@ -1,6 +1,6 @@
 import { isMap, isSeq } from 'yaml';
 import type { RuleContext } from '../../../rule';
-import { stringEntry, templated, type ValueProblem } from './check';
+import { stringEntry, templated, span, type ValueProblem } from './check';
 
 const DIGEST = /^\$(argon2(id|i|d)?|pbkdf2(-sha\d+)?|2[aby]?|6|5|sha\d+|scrypt|bcrypt)\$/;
 
@@ -93,8 +93,4 @@ function isPublic(config: RuleContext['config'], client: unknown): boolean {
 function usesSecretJwt(config: RuleContext['config'], client: unknown): boolean {
   const method = stringEntry(config, client, 'token_endpoint_auth_method');
   return method?.text === 'client_secret_jwt';
-}
-
-function span(entry: { start: number; end: number }): { start: number; end: number } {
-  return { start: entry.start, end: entry.end };
 }

@@ -2,7 +2,7 @@ import { isScalar, isSeq } from 'yaml';
 import type { ConfigDocument } from '../../../config-document';
 import type { RuleContext } from '../../../rule';
 import { durationSeconds } from '../../../values/duration';
-import { rangeOf, stringEntry, templated, type ValueProblem } from './check';
+import { rangeOf, stringEntry, templated, span, type ValueProblem } from './check';
 
 /**
  * Value checks of single sections, each after one of Authelia's own: regulation windows, TLS
@@ -310,8 +310,4 @@ function unauthenticatedBind(config: ConfigDocument): ValueProblem[] {
       end: bind.keyEnd,
     },
   ];
-}
-
-function span(entry: { start: number; end: number }): { start: number; end: number } {
-  return { start: entry.start, end: entry.end };
 }
