@@ -9,9 +9,18 @@ import {
   parseDocument,
   type Node as YamlNode,
 } from 'yaml';
+import { parseBlockYaml } from './block-yaml';
 
 /** How every config is parsed: duplicate keys are our own rule, and errors carry no source. */
 export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
+
+/**
+ * Parses YAML text into `yaml`'s document: with our block-YAML fast path when the text stays
+ * within what it reads, else with `yaml` itself. Both give the same tree.
+ */
+export function parseYaml(text: string): Document.Parsed {
+  return parseBlockYaml(text) ?? parseDocument(text, PARSE_OPTIONS);
+}
 
 /** A mapping entry whose key is a plain scalar, as the rules see it. */
 export interface KeyedPair {
@@ -37,7 +46,7 @@ export class ConfigDocument {
     readonly text: string,
     document?: Document.Parsed,
   ) {
-    this.document = document ?? parseDocument(text, PARSE_OPTIONS);
+    this.document = document ?? parseYaml(text);
   }
 
   /** Line starts of the text, for turning offsets into lines and columns; built when asked. */

@@ -161,7 +161,8 @@ function migrateOne(config: ConfigDocument, visit: Visit): Migrated | undefined 
   const value = entry.pair.value;
   if (!isScalar(value) || !value.range || target.some((step) => typeof step === 'number'))
     return undefined;
-  const valueText = config.text.slice(value.range[0], value.range[1]) + trailingComment(value);
+  const valueText =
+    config.text.slice(value.range[0], value.range[1]) + trailingComment(config, value);
   if (valueText.includes('\n')) return undefined;
 
   const removed = applyEdits(config.text, [removeKeyedEntry(config, visit.parent, entry)]);
@@ -192,7 +193,9 @@ function foldIntoAddress(
     return isScalar(value) && value.value !== null ? String(value.value) : undefined;
   };
   const comments = ['host', 'port', 'path']
-    .map((key) => trailingComment(config.entry(parent, key)?.pair.value).replace(/^\s+#/, ''))
+    .map((key) =>
+      trailingComment(config, config.entry(parent, key)?.pair.value).replace(/^\s+#/, ''),
+    )
     .filter(Boolean);
   const host = read('host');
   const port = read('port');
@@ -241,7 +244,7 @@ function rootServerKey(config: ConfigDocument, entry: KeyedPair): Migrated | und
   const insert = setValue(
     afterRemoval,
     ['server', entry.key],
-    String(value.value) + trailingComment(value),
+    String(value.value) + trailingComment(config, value),
   );
   return insert && { title: `Move to server.${entry.key}`, text: applyEdits(removed, [insert]) };
 }
@@ -258,7 +261,7 @@ function sessionDomainToCookies(config: ConfigDocument): Migrated | undefined {
   const unit = config.indentUnit;
   const items = names.flatMap((domain, index) => {
     const lines = [
-      `- domain: '${domain}'${trailingComment(domains[index].value)}`,
+      `- domain: '${domain}'${trailingComment(config, domains[index].value)}`,
       `authelia_url: '${AUTHELIA_URL_PLACEHOLDER}'`,
       '# write the URL of the Authelia portal for this domain above',
     ];
@@ -308,10 +311,12 @@ function insertEntries(config: ConfigDocument, path: string[], entries: StubEntr
   return undefined;
 }
 
-/** The comment written after a value on its line, ready to append to a new line. */
-function trailingComment(node: unknown): string {
-  const comment = isScalar(node) ? node.comment : undefined;
-  return comment && !comment.includes('\n') ? `  #${comment}` : '';
+/** The comment written after a one-line scalar on its line, ready to append to a new line. */
+function trailingComment(config: ConfigDocument, node: unknown): string {
+  if (!isScalar(node) || !node.range || node.type?.startsWith('BLOCK')) return '';
+  const end = node.range[1];
+  const comment = /^\s*(#.*)$/.exec(config.text.slice(end, config.lineEnd(end)));
+  return comment ? `  ${comment[1].trimEnd()}` : '';
 }
 
 /**
@@ -367,7 +372,7 @@ function valueLines(
   if (!isScalar(value) || !value.range) return undefined;
   const source = config.text.slice(value.range[0], value.range[1]).replace(/\n+$/, '');
   const [header, ...content] = source.split('\n');
-  if (content.length === 0) return [header + trailingComment(value)];
+  if (content.length === 0) return [header + trailingComment(config, value)];
   if (!/^[|>]/.test(header)) return undefined;
 
   const indents = content

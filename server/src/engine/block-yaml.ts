@@ -1,0 +1,799 @@
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { PARSE_OPTIONS } from './config-document';
+
+/**
+ * A fast path for the YAML that Authelia configs are written in: block mappings and lists,
+ * one-line plain and quoted scalars, one-line flow lists, literal and folded block scalars,
+ * and comments. It builds the very tree that `yaml`'s `parseDocument` builds for the same text
+ * (node kinds, values, scalar types and sources, and all three offsets of every range), about
+ * ten times faster and with far less garbage, because it reads lines instead of tokens.
+ *
+ * Anything outside that subset (anchors, tags, multi-line flow or plain scalars, tabs, several
+ * documents, and every syntax error) makes it give up and return undefined, and the caller
+ * parses with `yaml` instead. test/block-yaml.test.ts compares both parsers on every config
+ * we have and on thousands of edited ones.
+ */
+export function parseBlockYaml(text: string): Document.Parsed | undefined {
+  if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
+  try {
+    return new BlockYamlParser(text).parse();
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}
+
+/** Characters that `yaml` treats in ways this parser does not follow. */
+const UNSUPPORTED_CHARACTER =
+  /[\u0000-\u0008\t\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]|\r(?!\n)/;
+
+/** Thrown inside the parser when the text leaves the supported subset. */
+const GIVE_UP = Symbol('give up');
+
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+type Range = [number, number, number];
+
+/*
+ * Node classes that `yaml`'s isScalar/isMap/isSeq/isPair recognise and whose prototypes are
+ * `yaml`'s own, built without the property definition `yaml` runs for every node.
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+
+class ScalarNode {
+  constructor(
+    public value: unknown,
+    public range: Range,
+    public source: string,
+    public type: Scalar.Type,
+  ) {}
+}
+
+class PairNode {
+  constructor(
+    public key: ScalarNode,
+    public value: unknown,
+  ) {}
+}
+
+class MapNode {
+  items: PairNode[] = [];
+  range: Range = [0, 0, 0];
+  flow?: boolean;
+}
+
+class SeqNode {
+  items: unknown[] = [];
+  range: Range = [0, 0, 0];
+  flow?: boolean;
+}
+
+for (const [node, base, type] of [
+  [ScalarNode, Scalar, 'yaml.scalar'],
+  [PairNode, Pair, 'yaml.pair'],
+  [MapNode, YAMLMap, 'yaml.map'],
+  [SeqNode, YAMLSeq, 'yaml.seq'],
+] as const) {
+  Object.setPrototypeOf(node.prototype, base.prototype);
+  Object.defineProperty(node.prototype, NODE_TYPE, { value: Symbol.for(type) });
+}
+
+const enum Line {
+  Blank = 0,
+  Comment = 1,
+  Content = 2,
+}
+
+const enum Char {
+  Newline = 10,
+  Return = 13,
+  Space = 32,
+  Quote = 34,
+  Hash = 35,
+  Apostrophe = 39,
+  Comma = 44,
+  Dash = 45,
+  Dot = 46,
+  Colon = 58,
+  Greater = 62,
+  Question = 63,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  OpenBrace = 123,
+  Bar = 124,
+  CloseBrace = 125,
+}
+
+/**
+ * Comment and blank lines after a collection's last value that no scalar took in. `yaml` hands
+ * them outwards, collection by collection, until one is indented no deeper than a comment
+ * among them; that collection's range then ends where the next content starts.
+ */
+interface Trailing {
+  /** The deepest indentation of a comment among the lines, or -1 when there is none. */
+  commentIndent: number;
+  /** Where the lines end: the first character of the next content line, or the text's end. */
+  end: number;
+}
+
+/** What a collection's parse hands back: its node and the line where its parent goes on. */
+interface Parsed<T> {
+  node: T;
+  /** The next content line after the node, or the line count at the end of the text. */
+  next: number;
+}
+
+class BlockYamlParser {
+  /** Offset of the start of each line. */
+  private readonly starts: number[] = [];
+  /** Columns of each line's first non-space character. */
+  private readonly indents: number[] = [];
+  /** What each line holds. */
+  private readonly kinds: Line[] = [];
+  private readonly lineCount: number;
+  private trailing: Trailing | undefined;
+
+  constructor(private readonly text: string) {
+    const length = text.length;
+    let start = 0;
+    for (;;) {
+      let at = start;
+      while (at < length && text.charCodeAt(at) === Char.Space) at++;
+      const first = at < length ? text.charCodeAt(at) : Char.Newline;
+      this.starts.push(start);
+      this.indents.push(at - start);
+      this.kinds.push(
+        first === Char.Newline || first === Char.Return
+          ? Line.Blank
+          : first === Char.Hash
+            ? Line.Comment
+            : Line.Content,
+      );
+      const newline = text.indexOf('\n', at);
+      if (newline === -1) break;
+      start = newline + 1;
+    }
+    this.lineCount = this.starts.length;
+  }
+
+  parse(): Document.Parsed | undefined {
+    let line = this.nextContent(0);
+    if (line === this.lineCount) return undefined;
+
+    let documentStart: number | undefined;
+    if (this.isMarker(line, '---')) {
+      if (this.restOfLine(this.starts[line] + 3) !== undefined) giveUp();
+      documentStart = this.starts[line];
+      line = this.nextContent(line + 1);
+      if (line === this.lineCount) giveUp();
+    }
+    if (this.startsWith(line, '%')) giveUp();
+
+    const indent = this.indents[line];
+    const at = this.starts[line] + indent;
+    const root = this.isListItem(at)
+      ? this.parseList(line, indent, -1)
+      : this.parseMapping(line, at, indent);
+    this.close(root.node, indent);
+
+    if (root.next < this.lineCount) {
+      if (!this.isMarker(root.next, '...')) giveUp();
+      if (this.restOfLine(this.starts[root.next] + 3) !== undefined) giveUp();
+      if (this.nextContent(root.next + 1) !== this.lineCount) giveUp();
+    }
+
+    const document = new Document(undefined, PARSE_OPTIONS) as Document.Parsed;
+    document.contents = root.node as unknown as Document.Parsed['contents'];
+    document.range = [documentStart ?? root.node.range[0], root.node.range[2], this.text.length];
+    if (documentStart !== undefined) document.directives!.docStart = true;
+    return document;
+  }
+
+  /** A block mapping whose first key starts at `at` on `line`, with keys at column `indent`. */
+  private parseMapping(line: number, at: number, indent: number): Parsed<MapNode> {
+    const map = new MapNode();
+    const text = this.text;
+    let next = line;
+    let end = at;
+
+    for (;;) {
+      const keyStart = next === line ? at : this.starts[next] + indent;
+      const colon = this.keyColon(keyStart);
+      if (colon < 0) giveUp();
+      const keySource = text.slice(keyStart, colon);
+      const key = new ScalarNode(
+        plainValue(keySource),
+        [keyStart, colon, colon],
+        keySource,
+        'PLAIN',
+      );
+
+      const value = this.parseValue(next, colon + 1, indent);
+      map.items.push(new PairNode(key, value.node));
+      end = (value.node as ScalarNode).range[2];
+      next = value.next;
+
+      if (next === this.lineCount || this.indents[next] < indent) break;
+      if (this.indents[next] > indent) giveUp();
+      if (this.isListItem(this.starts[next] + indent)) giveUp();
+      if (this.isMarker(next, '---') || this.isMarker(next, '...')) break;
+      this.trailing = undefined;
+    }
+
+    map.range = [at, end, end];
+    return { node: map, next };
+  }
+
+  /** A block list whose dashes stand at column `indent`; `parentIndent` is its mapping's. */
+  private parseList(line: number, indent: number, parentIndent: number): Parsed<SeqNode> {
+    const list = new SeqNode();
+    let next = line;
+    let end = 0;
+
+    for (;;) {
+      const dash = this.starts[next] + indent;
+      const value = this.parseListItem(next, dash, indent);
+      list.items.push(value.node);
+      end = (value.node as ScalarNode).range[2];
+      next = value.next;
+
+      if (next === this.lineCount || this.indents[next] < indent) break;
+      if (this.indents[next] > indent) giveUp();
+      if (!this.isListItem(this.starts[next] + indent)) {
+        if (parentIndent === indent) break;
+        if (this.isMarker(next, '---') || this.isMarker(next, '...')) break;
+        giveUp();
+      }
+      this.trailing = undefined;
+    }
+
+    list.range = [this.starts[line] + indent, end, end];
+    return { node: list, next };
+  }
+
+  /** One list item: the value after the dash at `dash`. */
+  private parseListItem(line: number, dash: number, indent: number): Parsed<unknown> {
+    const text = this.text;
+    let at = dash + 1;
+    while (text.charCodeAt(at) === Char.Space) at++;
+    const first = text.charCodeAt(at);
+    if (this.atLineEnd(at) || first === Char.Hash) giveUp();
+
+    const column = at - this.starts[line];
+    if (first === Char.Dash && this.isListItem(at)) {
+      const list = this.parseList(line, column, -1);
+      this.close(list.node, column);
+      return list;
+    }
+    if (this.keyColon(at) >= 0) {
+      const mapping = this.parseMapping(line, at, column);
+      this.close(mapping.node, column);
+      return mapping;
+    }
+    return this.parseInlineValue(line, at, indent);
+  }
+
+  /**
+   * The value of a mapping entry whose colon ends just before `afterColon` on `line`, in a
+   * mapping at column `indent`: on the same line, or below it, or empty.
+   */
+  private parseValue(line: number, afterColon: number, indent: number): Parsed<unknown> {
+    const text = this.text;
+    let at = afterColon;
+    while (text.charCodeAt(at) === Char.Space) at++;
+    if (!this.atLineEnd(at) && text.charCodeAt(at) !== Char.Hash) {
+      return this.parseInlineValue(line, at, indent);
+    }
+
+    const next = this.nextContent(line + 1);
+    if (next < this.lineCount) {
+      const column = this.indents[next];
+      const first = this.starts[next] + column;
+      if (column > indent || (column === indent && this.isListItem(first))) {
+        const nested = this.isListItem(first)
+          ? this.parseList(next, column, indent)
+          : this.parseMapping(next, first, column);
+        this.close(nested.node, column);
+        return nested;
+      }
+    }
+    return this.emptyValue(line, at, next, indent);
+  }
+
+  /**
+   * An entry with nothing after its colon. `yaml` places the empty scalar after the colon's
+   * spaces; a comment on the key line stretches its range to where the comment's lines end.
+   */
+  private emptyValue(line: number, at: number, next: number, indent: number): Parsed<unknown> {
+    for (let between = line + 1; between < next; between++) {
+      if (this.kinds[between] === Line.Comment) giveUp();
+    }
+    let end = at;
+    if (this.text.charCodeAt(at) === Char.Hash) {
+      const sameIndent = next < this.lineCount && this.indents[next] === indent;
+      end =
+        next === this.lineCount
+          ? this.text.length
+          : sameIndent && next > line + 1
+            ? this.starts[line + 1]
+            : this.starts[next] + this.indents[next];
+    }
+    this.trailing = undefined;
+    return { node: new ScalarNode(null, [at, at, end], '', 'PLAIN'), next };
+  }
+
+  /**
+   * A value that starts at `at` on its entry's line: a scalar, a block scalar or a flow list.
+   * `indent` is the column of the collection that holds it.
+   */
+  private parseInlineValue(line: number, at: number, indent: number): Parsed<unknown> {
+    const first = this.text.charCodeAt(at);
+    if (first === Char.Bar || first === Char.Greater)
+      return this.parseBlockScalar(line, at, indent);
+
+    let node: ScalarNode | MapNode | SeqNode;
+    let valueEnd: number;
+    if (first === Char.Apostrophe || first === Char.Quote) {
+      const quoted = this.parseQuoted(at);
+      node = quoted;
+      valueEnd = quoted.range[1];
+    } else if (first === Char.OpenBracket) {
+      const list = this.parseFlowList(at);
+      node = list;
+      valueEnd = list.range[1];
+    } else if (first === Char.OpenBrace) {
+      if (this.text.charCodeAt(at + 1) !== Char.CloseBrace) giveUp();
+      const map = new MapNode();
+      map.flow = true;
+      valueEnd = at + 2;
+      map.range = [at, valueEnd, valueEnd];
+      node = map;
+    } else {
+      node = this.parsePlain(at);
+      valueEnd = node.range[1];
+    }
+
+    const comment = this.restOfLine(valueEnd);
+    if (
+      comment !== undefined &&
+      (comment === valueEnd || this.text.charCodeAt(comment) !== Char.Hash)
+    )
+      giveUp();
+
+    const next = this.nextContent(line + 1);
+    if (next < this.lineCount && this.indents[next] > indent) giveUp();
+    node.range[2] = this.absorbComments(line, next, indent);
+    return { node, next };
+  }
+
+  /**
+   * Where a scalar's range ends: after its line, and after any comment lines that follow it
+   * indented deeper than its collection (with the blank lines between them), which `yaml` counts
+   * as the scalar's own. Records the lines left over as trailing.
+   */
+  private absorbComments(line: number, next: number, indent: number): number {
+    let end = this.lineEnd(line);
+    let commentIndent = -1;
+    let absorbing = true;
+    for (let between = line + 1; between < next; between++) {
+      if (this.kinds[between] !== Line.Comment) continue;
+      const column = this.indents[between];
+      if (absorbing && column > indent) {
+        end = this.lineEnd(between);
+      } else {
+        absorbing = false;
+        commentIndent = Math.max(commentIndent, column);
+      }
+    }
+    this.trailing = {
+      commentIndent,
+      end: next === this.lineCount ? this.text.length : this.starts[next] + this.indents[next],
+    };
+    return end;
+  }
+
+  /**
+   * Ends a collection at column `indent`: trailing comments stay in it (and stretch its range)
+   * when one of them is indented at least as deep as the collection, except at column 0.
+   */
+  private close(node: MapNode | SeqNode, indent: number): void {
+    const trailing = this.trailing;
+    if (!trailing || trailing.commentIndent < 0 || indent === 0) return;
+    if (trailing.commentIndent >= indent) {
+      node.range[2] = trailing.end;
+      this.trailing = undefined;
+    }
+  }
+
+  /** A plain scalar on one line from `at`, up to a comment or the line's end. */
+  private parsePlain(at: number): ScalarNode {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (isIndicator(first)) giveUp();
+    if (first === Char.Question || first === Char.Colon || first === Char.Dash) {
+      const after = text.charCodeAt(at + 1);
+      if (after === Char.Space || this.atLineEnd(at + 1)) giveUp();
+    }
+
+    let end = at;
+    let cursor = at;
+    for (;;) {
+      const code = text.charCodeAt(cursor);
+      if (cursor >= text.length || code === Char.Newline || code === Char.Return) break;
+      if (code === Char.Hash && text.charCodeAt(cursor - 1) === Char.Space) break;
+      if (code === Char.Colon) {
+        const after = text.charCodeAt(cursor + 1);
+        if (after === Char.Space || this.atLineEnd(cursor + 1)) giveUp();
+      }
+      if (code !== Char.Space) end = cursor + 1;
+      cursor++;
+    }
+    const source = text.slice(at, end);
+    return new ScalarNode(plainValue(source), [at, end, end], source, 'PLAIN');
+  }
+
+  /** A single- or double-quoted scalar that closes on its own line. */
+  private parseQuoted(at: number): ScalarNode {
+    const text = this.text;
+    const quote = text.charCodeAt(at);
+    const close = text.indexOf(quote === Char.Apostrophe ? "'" : '"', at + 1);
+    if (close > 0 && text.charCodeAt(close + 1) !== Char.Apostrophe) {
+      const value = text.slice(at + 1, close);
+      const plain = quote === Char.Apostrophe ? !value.includes('\n') : !/[\n\\]/.test(value);
+      if (plain) {
+        const type = quote === Char.Apostrophe ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+        return new ScalarNode(value, [at, close + 1, close + 1], value, type);
+      }
+    }
+
+    let value = '';
+    let from = at + 1;
+    let cursor = from;
+    for (;;) {
+      if (this.atLineEnd(cursor)) giveUp();
+      const code = text.charCodeAt(cursor);
+      if (code === quote) {
+        if (quote === Char.Apostrophe && text.charCodeAt(cursor + 1) === Char.Apostrophe) {
+          value += text.slice(from, cursor + 1);
+          cursor += 2;
+          from = cursor;
+          continue;
+        }
+        break;
+      }
+      if (code === Char.Backslash && quote === Char.Quote) {
+        value += text.slice(from, cursor);
+        const escaped = unescape(text, cursor);
+        value += escaped.text;
+        cursor = escaped.end;
+        from = cursor;
+        continue;
+      }
+      cursor++;
+    }
+    value += text.slice(from, cursor);
+    const end = cursor + 1;
+    const type = quote === Char.Apostrophe ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
+    return new ScalarNode(value, [at, end, end], value, type);
+  }
+
+  /** A flow list of scalars on one line, such as `['GET', 'HEAD']`. */
+  private parseFlowList(at: number): SeqNode {
+    const text = this.text;
+    const list = new SeqNode();
+    list.flow = true;
+    let cursor = at + 1;
+    while (text.charCodeAt(cursor) === Char.Space) cursor++;
+
+    if (text.charCodeAt(cursor) !== Char.CloseBracket) {
+      for (;;) {
+        const first = text.charCodeAt(cursor);
+        const item =
+          first === Char.Apostrophe || first === Char.Quote
+            ? this.parseQuoted(cursor)
+            : this.parseFlowPlain(cursor);
+        cursor = item.range[1];
+        while (text.charCodeAt(cursor) === Char.Space) cursor++;
+        item.range[2] = cursor;
+        list.items.push(item);
+
+        const separator = text.charCodeAt(cursor);
+        if (separator === Char.CloseBracket) break;
+        if (separator !== Char.Comma) giveUp();
+        cursor++;
+        while (text.charCodeAt(cursor) === Char.Space) cursor++;
+        if (text.charCodeAt(cursor) === Char.CloseBracket) giveUp();
+      }
+    }
+    const end = cursor + 1;
+    list.range = [at, end, end];
+    return list;
+  }
+
+  /** A plain scalar inside a flow list: up to a comma or the closing bracket. */
+  private parseFlowPlain(at: number): ScalarNode {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (isIndicator(first) || first === Char.Dash || first === Char.Question) giveUp();
+    let end = at;
+    let cursor = at;
+    for (;;) {
+      if (this.atLineEnd(cursor)) giveUp();
+      const code = text.charCodeAt(cursor);
+      if (code === Char.Comma || code === Char.CloseBracket) break;
+      if (code === Char.Colon || code === Char.OpenBracket || code === Char.OpenBrace) giveUp();
+      if (code === Char.CloseBrace || code === Char.Hash) giveUp();
+      if (code !== Char.Space) end = cursor + 1;
+      cursor++;
+    }
+    if (end === at) giveUp();
+    const source = text.slice(at, end);
+    return new ScalarNode(plainValue(source), [at, end, end], source, 'PLAIN');
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose header is at `at`, in a collection at
+   * column `indent`. Clip and strip chomping; no explicit indentation, no comment on the header.
+   */
+  private parseBlockScalar(line: number, at: number, indent: number): Parsed<ScalarNode> {
+    const text = this.text;
+    const folded = text.charCodeAt(at) === Char.Greater;
+    let cursor = at + 1;
+    const strip = text.charCodeAt(cursor) === Char.Dash;
+    if (strip) cursor++;
+    if (this.restOfLine(cursor) !== undefined) giveUp();
+
+    let contentIndent = -1;
+    let last = line;
+    const lines: string[] = [];
+    let next = line + 1;
+    for (; next < this.lineCount; next++) {
+      const column = this.indents[next];
+      if (this.kinds[next] === Line.Blank) {
+        if (contentIndent >= 0 ? column > contentIndent : column > indent) giveUp();
+        lines.push('');
+        continue;
+      }
+      if (contentIndent < 0) {
+        if (column <= indent) break;
+        contentIndent = column;
+      }
+      if (column < contentIndent) {
+        if (column > indent) giveUp();
+        break;
+      }
+      const content = text.slice(this.starts[next] + contentIndent, this.contentEnd(next));
+      if (folded && column > contentIndent) giveUp();
+      lines.push(content);
+      last = next;
+    }
+    if (contentIndent < 0) giveUp();
+
+    lines.length = last - line;
+    let value = folded ? foldLines(lines) : lines.join('\n');
+    if (!strip) value += '\n';
+    const end = this.lineEnd(last);
+    const node = new ScalarNode(
+      value,
+      [at, end, end],
+      value,
+      folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL',
+    );
+
+    this.trailing = undefined;
+    let commentIndent = -1;
+    const following = this.nextContent(last + 1);
+    for (let between = last + 1; between < following; between++) {
+      if (this.kinds[between] === Line.Comment) {
+        commentIndent = Math.max(commentIndent, this.indents[between]);
+      }
+    }
+    if (commentIndent >= 0) {
+      const stop =
+        following === this.lineCount
+          ? text.length
+          : this.starts[following] + this.indents[following];
+      this.trailing = { commentIndent, end: stop };
+    }
+    return { node, next: following };
+  }
+
+  /**
+   * The offset of the colon that ends a plain key starting at `at`, or -1 when the line holds
+   * no key there.
+   */
+  private keyColon(at: number): number {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (isIndicator(first) || first === Char.Question || first === Char.Colon) return -1;
+    if (first === Char.Dash && (text.charCodeAt(at + 1) === Char.Space || this.atLineEnd(at + 1)))
+      return -1;
+    for (let cursor = at; ; cursor++) {
+      const code = text.charCodeAt(cursor);
+      if (cursor >= text.length || code === Char.Newline || code === Char.Return) return -1;
+      if (code === Char.Hash && text.charCodeAt(cursor - 1) === Char.Space) return -1;
+      if (code === Char.Colon) {
+        const after = text.charCodeAt(cursor + 1);
+        if (after === Char.Space || this.atLineEnd(cursor + 1)) {
+          if (text.charCodeAt(cursor - 1) === Char.Space) giveUp();
+          return cursor;
+        }
+      }
+    }
+  }
+
+  /** True when a block list item's dash stands at `at`. */
+  private isListItem(at: number): boolean {
+    return (
+      this.text.charCodeAt(at) === Char.Dash &&
+      (this.text.charCodeAt(at + 1) === Char.Space || this.atLineEnd(at + 1))
+    );
+  }
+
+  /** True at a line break or the text's end. */
+  private atLineEnd(at: number): boolean {
+    const code = this.text.charCodeAt(at);
+    return at >= this.text.length || code === Char.Newline || code === Char.Return;
+  }
+
+  /**
+   * After `at` on its line: undefined when only spaces follow, else the offset of the first
+   * other character.
+   */
+  private restOfLine(at: number): number | undefined {
+    const text = this.text;
+    while (text.charCodeAt(at) === Char.Space) at++;
+    return this.atLineEnd(at) ? undefined : at;
+  }
+
+  /** The first line from `line` on that holds content, or the line count. */
+  private nextContent(line: number): number {
+    while (line < this.lineCount && this.kinds[line] !== Line.Content) line++;
+    return line;
+  }
+
+  /** Offset just after a line's line break, or the text's end. */
+  private lineEnd(line: number): number {
+    return line + 1 < this.lineCount ? this.starts[line + 1] : this.text.length;
+  }
+
+  /** Offset of a line's end, before `\r\n` or `\n`. */
+  private contentEnd(line: number): number {
+    let end = line + 1 < this.lineCount ? this.starts[line + 1] - 1 : this.text.length;
+    if (end > 0 && this.text.charCodeAt(end - 1) === Char.Return && end !== this.text.length) end--;
+    return end;
+  }
+
+  private startsWith(line: number, prefix: string): boolean {
+    return this.text.startsWith(prefix, this.starts[line] + this.indents[line]);
+  }
+
+  /** True when a line at column 0 starts with a document marker followed by a space or its end. */
+  private isMarker(line: number, marker: '---' | '...'): boolean {
+    const start = this.starts[line];
+    if (this.indents[line] !== 0 || !this.text.startsWith(marker, start)) return false;
+    const after = this.text.charCodeAt(start + 3);
+    return after === Char.Space || this.atLineEnd(start + 3);
+  }
+}
+
+/** Characters that cannot start a plain scalar or key. */
+function isIndicator(code: number): boolean {
+  switch (code) {
+    case Char.Hash:
+    case Char.Quote:
+    case Char.Apostrophe:
+    case Char.OpenBracket:
+    case Char.CloseBracket:
+    case Char.OpenBrace:
+    case Char.CloseBrace:
+    case Char.Comma:
+    case Char.Bar:
+    case Char.Greater:
+    case 33: // !
+    case 37: // %
+    case 38: // &
+    case 42: // *
+    case 64: // @
+    case 96: // `
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The value of a plain scalar under YAML 1.2's core schema, as `yaml` resolves it: null,
+ * booleans, integers and floats; everything else is a string. Octal, hexadecimal and exponent
+ * forms, which `yaml` marks with a format, are left to it.
+ */
+function plainValue(source: string): unknown {
+  const first = source.charCodeAt(0);
+  const maybeSpecial =
+    source.length === 0 ||
+    (first >= 48 && first <= 57) ||
+    first === Char.Dash ||
+    first === 43 || // +
+    first === Char.Dot ||
+    first === 126 || // ~
+    first === 110 || // n
+    first === 78 || // N
+    first === 116 || // t
+    first === 84 || // T
+    first === 102 || // f
+    first === 70; // F
+  if (!maybeSpecial) return source;
+
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return first === 116 || first === 84;
+  if (/^0o[0-7]+$/.test(source) || /^0x[0-9a-fA-F]+$/.test(source)) giveUp();
+  if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) giveUp();
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) giveUp();
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) {
+    if (source.endsWith('0')) giveUp();
+    return parseFloat(source);
+  }
+  return source;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};
+
+const HEX_ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+/** The character a double-quoted escape at `at` (the backslash) stands for. */
+function unescape(text: string, at: number): { text: string; end: number } {
+  const letter = text[at + 1];
+  const simple = SIMPLE_ESCAPES[letter];
+  if (simple !== undefined) return { text: simple, end: at + 2 };
+  const length = HEX_ESCAPE_LENGTHS[letter];
+  if (length === undefined) giveUp();
+  const digits = text.slice(at + 2, at + 2 + length);
+  if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== length) giveUp();
+  const code = parseInt(digits, 16);
+  if (code > 0x10ffff) giveUp();
+  return { text: String.fromCodePoint(code), end: at + 2 + length };
+}
+
+/**
+ * Folds the lines of a `>` scalar (none more indented): a line break between two lines becomes
+ * a space, and each empty line a line break. Trailing empty lines are already gone.
+ */
+function foldLines(lines: string[]): string {
+  let value = '';
+  let breaks = 0;
+  let started = false;
+  for (const line of lines) {
+    if (line === '') {
+      breaks++;
+      continue;
+    }
+    if (started && breaks === 0) value += ' ';
+    else value += '\n'.repeat(breaks);
+    started = true;
+    breaks = 0;
+    value += line;
+  }
+  return value;
+}
