@@ -23,7 +23,15 @@ export function treeDifference(
 
 function nodeDifference(actual: unknown, expected: unknown, path: string): string | undefined {
   const kind = (node: unknown) =>
-    isPair(node) ? 'pair' : isMap(node) ? 'map' : isSeq(node) ? 'seq' : isScalar(node) ? 'scalar' : String(node);
+    isPair(node)
+      ? 'pair'
+      : isMap(node)
+        ? 'map'
+        : isSeq(node)
+          ? 'seq'
+          : isScalar(node)
+            ? 'scalar'
+            : String(node);
   if (kind(actual) !== kind(expected)) {
     return `${path}: ${kind(actual)} instead of ${kind(expected)}`;
   }

@@ -135,6 +135,8 @@ class BlockYamlParser {
   private readonly kinds: Line[] = [];
   private readonly lineCount: number;
   private trailing: Trailing | undefined;
+  /** True when the value parsed last was an empty one. */
+  private endsEmpty = false;
 
   constructor(private readonly text: string) {
     const length = text.length;
@@ -187,7 +189,10 @@ class BlockYamlParser {
 
     const document = new Document(undefined, PARSE_OPTIONS) as Document.Parsed;
     document.contents = root.node as unknown as Document.Parsed['contents'];
-    document.range = [documentStart ?? root.node.range[0], root.node.range[2], this.text.length];
+    // After an empty last value, `yaml` keeps the final line breaks with that entry.
+    const contentEnd = root.node.range[2];
+    const end = this.endsEmpty && root.next === this.lineCount ? contentEnd : this.text.length;
+    document.range = [documentStart ?? this.starts[line], contentEnd, end];
     if (documentStart !== undefined) document.directives!.docStart = true;
     return document;
   }
@@ -322,6 +327,7 @@ class BlockYamlParser {
             : this.starts[next] + this.indents[next];
     }
     this.trailing = undefined;
+    this.endsEmpty = true;
     return { node: new ScalarNode(null, [at, at, end], '', 'PLAIN'), next };
   }
 
@@ -366,6 +372,7 @@ class BlockYamlParser {
     const next = this.nextContent(line + 1);
     if (next < this.lineCount && this.indents[next] > indent) giveUp();
     node.range[2] = this.absorbComments(line, next, indent);
+    this.endsEmpty = false;
     return { node, next };
   }
 
@@ -584,6 +591,7 @@ class BlockYamlParser {
     );
 
     this.trailing = undefined;
+    this.endsEmpty = false;
     let commentIndent = -1;
     const following = this.nextContent(last + 1);
     for (let between = last + 1; between < following; between++) {
