@@ -14,7 +14,6 @@ import { PARSE_OPTIONS } from './config-document';
  * we have and on thousands of edited ones.
  */
 export function parseBlockYaml(text: string): Document.Parsed | undefined {
-  if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   try {
     return new BlockYamlParser(text).parse();
   } catch (error) {
@@ -22,10 +21,6 @@ export function parseBlockYaml(text: string): Document.Parsed | undefined {
     throw error;
   }
 }
-
-/** Characters that `yaml` treats in ways this parser does not follow. */
-const UNSUPPORTED_CHARACTER =
-  /[\u0000-\u0008\t\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]|\r(?!\n)/;
 
 /** Thrown inside the parser when the text leaves the supported subset. */
 const GIVE_UP = Symbol('give up');
@@ -35,6 +30,9 @@ function giveUp(): never {
 }
 
 type Range = [number, number, number];
+
+/** A node of the tree: a scalar or a collection. */
+type Node = ScalarNode | MapNode | SeqNode;
 
 /*
  * Node classes that `yaml`'s isScalar/isMap/isSeq/isPair recognise and whose prototypes are
@@ -107,25 +105,6 @@ const enum Char {
   CloseBrace = 125,
 }
 
-/**
- * Comment and blank lines after a collection's last value that no scalar took in. `yaml` hands
- * them outwards, collection by collection, until one is indented no deeper than a comment
- * among them; that collection's range then ends where the next content starts.
- */
-interface Trailing {
-  /** The deepest indentation of a comment among the lines, or -1 when there is none. */
-  commentIndent: number;
-  /** Where the lines end: the first character of the next content line, or the text's end. */
-  end: number;
-}
-
-/** What a collection's parse hands back: its node and the line where its parent goes on. */
-interface Parsed<T> {
-  node: T;
-  /** The next content line after the node, or the line count at the end of the text. */
-  next: number;
-}
-
 class BlockYamlParser {
   /** Offset of the start of each line. */
   private readonly starts: number[] = [];
@@ -134,10 +113,21 @@ class BlockYamlParser {
   /** What each line holds. */
   private readonly kinds: Line[] = [];
   private readonly lineCount: number;
-  private trailing: Trailing | undefined;
+  /**
+   * Comment and blank lines after the last value that no scalar took in. `yaml` hands them
+   * outwards, collection by collection, until one is indented no deeper than a comment among
+   * them; that collection's range then ends where the next content starts. This is the deepest
+   * indentation of a comment among them, or -1 when there is nothing to hand out.
+   */
+  private trailingIndent = -1;
+  /** Where those lines end: the first character of the next content line, or the text's end. */
+  private trailingEnd = 0;
+  /** The line after the node parsed last: the next content line, or the line count. */
+  private next = 0;
   /** True when the value parsed last was an empty one. */
   private endsEmpty = false;
 
+  /** Reads the text's lines, and gives up on characters `yaml` reads in ways we do not. */
   constructor(private readonly text: string) {
     const length = text.length;
     let start = 0;
@@ -154,9 +144,19 @@ class BlockYamlParser {
             ? Line.Comment
             : Line.Content,
       );
-      const newline = text.indexOf('\n', at);
-      if (newline === -1) break;
-      start = newline + 1;
+
+      let end = at;
+      for (; end < length; end++) {
+        const code = text.charCodeAt(end);
+        if (code === Char.Newline) break;
+        if (code < Char.Space) {
+          if (code !== Char.Return || text.charCodeAt(end + 1) !== Char.Newline) giveUp();
+        } else if (code >= 0x7f && isUnsupported(code)) {
+          giveUp();
+        }
+      }
+      if (end >= length) break;
+      start = end + 1;
     }
     this.lineCount = this.starts.length;
   }
@@ -179,26 +179,27 @@ class BlockYamlParser {
     const root = this.isListItem(at)
       ? this.parseList(line, indent, -1)
       : this.parseMapping(line, at, indent);
-    this.close(root.node, indent);
+    this.close(root, indent);
 
-    if (root.next < this.lineCount) {
-      if (!this.isMarker(root.next, '...')) giveUp();
-      if (this.restOfLine(this.starts[root.next] + 3) !== undefined) giveUp();
-      if (this.nextContent(root.next + 1) !== this.lineCount) giveUp();
+    const after = this.next;
+    if (after < this.lineCount) {
+      if (!this.isMarker(after, '...')) giveUp();
+      if (this.restOfLine(this.starts[after] + 3) !== undefined) giveUp();
+      if (this.nextContent(after + 1) !== this.lineCount) giveUp();
     }
 
     const document = new Document(undefined, PARSE_OPTIONS) as Document.Parsed;
-    document.contents = root.node as unknown as Document.Parsed['contents'];
+    document.contents = root as unknown as Document.Parsed['contents'];
     // After an empty last value, `yaml` keeps the final line breaks with that entry.
-    const contentEnd = root.node.range[2];
-    const end = this.endsEmpty && root.next === this.lineCount ? contentEnd : this.text.length;
+    const contentEnd = root.range[2];
+    const end = this.endsEmpty && after === this.lineCount ? contentEnd : this.text.length;
     document.range = [documentStart ?? this.starts[line], contentEnd, end];
     if (documentStart !== undefined) document.directives!.docStart = true;
     return document;
   }
 
   /** A block mapping whose first key starts at `at` on `line`, with keys at column `indent`. */
-  private parseMapping(line: number, at: number, indent: number): Parsed<MapNode> {
+  private parseMapping(line: number, at: number, indent: number): MapNode {
     const map = new MapNode();
     const text = this.text;
     let next = line;
@@ -217,23 +218,24 @@ class BlockYamlParser {
       );
 
       const value = this.parseValue(next, colon + 1, indent);
-      map.items.push(new PairNode(key, value.node));
-      end = (value.node as ScalarNode).range[2];
-      next = value.next;
+      map.items.push(new PairNode(key, value));
+      end = value.range[2];
+      next = this.next;
 
       if (next === this.lineCount || this.indents[next] < indent) break;
       if (this.indents[next] > indent) giveUp();
       if (this.isListItem(this.starts[next] + indent)) giveUp();
       if (this.isMarker(next, '---') || this.isMarker(next, '...')) break;
-      this.trailing = undefined;
+      this.trailingIndent = -1;
     }
 
     map.range = [at, end, end];
-    return { node: map, next };
+    this.next = next;
+    return map;
   }
 
   /** A block list whose dashes stand at column `indent`; `parentIndent` is its mapping's. */
-  private parseList(line: number, indent: number, parentIndent: number): Parsed<SeqNode> {
+  private parseList(line: number, indent: number, parentIndent: number): SeqNode {
     const list = new SeqNode();
     let next = line;
     let end = 0;
@@ -241,9 +243,9 @@ class BlockYamlParser {
     for (;;) {
       const dash = this.starts[next] + indent;
       const value = this.parseListItem(next, dash, indent);
-      list.items.push(value.node);
-      end = (value.node as ScalarNode).range[2];
-      next = value.next;
+      list.items.push(value);
+      end = value.range[2];
+      next = this.next;
 
       if (next === this.lineCount || this.indents[next] < indent) break;
       if (this.indents[next] > indent) giveUp();
@@ -252,15 +254,16 @@ class BlockYamlParser {
         if (this.isMarker(next, '---') || this.isMarker(next, '...')) break;
         giveUp();
       }
-      this.trailing = undefined;
+      this.trailingIndent = -1;
     }
 
     list.range = [this.starts[line] + indent, end, end];
-    return { node: list, next };
+    this.next = next;
+    return list;
   }
 
   /** One list item: the value after the dash at `dash`. */
-  private parseListItem(line: number, dash: number, indent: number): Parsed<unknown> {
+  private parseListItem(line: number, dash: number, indent: number): Node {
     const text = this.text;
     let at = dash + 1;
     while (text.charCodeAt(at) === Char.Space) at++;
@@ -270,12 +273,12 @@ class BlockYamlParser {
     const column = at - this.starts[line];
     if (first === Char.Dash && this.isListItem(at)) {
       const list = this.parseList(line, column, -1);
-      this.close(list.node, column);
+      this.close(list, column);
       return list;
     }
     if (this.keyColon(at) >= 0) {
       const mapping = this.parseMapping(line, at, column);
-      this.close(mapping.node, column);
+      this.close(mapping, column);
       return mapping;
     }
     return this.parseInlineValue(line, at, indent);
@@ -285,7 +288,7 @@ class BlockYamlParser {
    * The value of a mapping entry whose colon ends just before `afterColon` on `line`, in a
    * mapping at column `indent`: on the same line, or below it, or empty.
    */
-  private parseValue(line: number, afterColon: number, indent: number): Parsed<unknown> {
+  private parseValue(line: number, afterColon: number, indent: number): Node {
     const text = this.text;
     let at = afterColon;
     while (text.charCodeAt(at) === Char.Space) at++;
@@ -301,7 +304,7 @@ class BlockYamlParser {
         const nested = this.isListItem(first)
           ? this.parseList(next, column, indent)
           : this.parseMapping(next, first, column);
-        this.close(nested.node, column);
+        this.close(nested, column);
         return nested;
       }
     }
@@ -312,7 +315,7 @@ class BlockYamlParser {
    * An entry with nothing after its colon. `yaml` places the empty scalar after the colon's
    * spaces; a comment on the key line stretches its range to where the comment's lines end.
    */
-  private emptyValue(line: number, at: number, next: number, indent: number): Parsed<unknown> {
+  private emptyValue(line: number, at: number, next: number, indent: number): ScalarNode {
     for (let between = line + 1; between < next; between++) {
       if (this.kinds[between] === Line.Comment) giveUp();
     }
@@ -326,16 +329,17 @@ class BlockYamlParser {
             ? this.starts[line + 1]
             : this.starts[next] + this.indents[next];
     }
-    this.trailing = undefined;
+    this.trailingIndent = -1;
     this.endsEmpty = true;
-    return { node: new ScalarNode(null, [at, at, end], '', 'PLAIN'), next };
+    this.next = next;
+    return new ScalarNode(null, [at, at, end], '', 'PLAIN');
   }
 
   /**
    * A value that starts at `at` on its entry's line: a scalar, a block scalar or a flow list.
    * `indent` is the column of the collection that holds it.
    */
-  private parseInlineValue(line: number, at: number, indent: number): Parsed<unknown> {
+  private parseInlineValue(line: number, at: number, indent: number): Node {
     const first = this.text.charCodeAt(at);
     if (first === Char.Bar || first === Char.Greater)
       return this.parseBlockScalar(line, at, indent);
@@ -373,7 +377,8 @@ class BlockYamlParser {
     if (next < this.lineCount && this.indents[next] > indent) giveUp();
     node.range[2] = this.absorbComments(line, next, indent);
     this.endsEmpty = false;
-    return { node, next };
+    this.next = next;
+    return node;
   }
 
   /**
@@ -395,10 +400,9 @@ class BlockYamlParser {
         commentIndent = Math.max(commentIndent, column);
       }
     }
-    this.trailing = {
-      commentIndent,
-      end: next === this.lineCount ? this.text.length : this.starts[next] + this.indents[next],
-    };
+    this.trailingIndent = commentIndent;
+    this.trailingEnd =
+      next === this.lineCount ? this.text.length : this.starts[next] + this.indents[next];
     return end;
   }
 
@@ -407,11 +411,10 @@ class BlockYamlParser {
    * when one of them is indented at least as deep as the collection, except at column 0.
    */
   private close(node: MapNode | SeqNode, indent: number): void {
-    const trailing = this.trailing;
-    if (!trailing || trailing.commentIndent < 0 || indent === 0) return;
-    if (trailing.commentIndent >= indent) {
-      node.range[2] = trailing.end;
-      this.trailing = undefined;
+    if (this.trailingIndent < 0 || indent === 0) return;
+    if (this.trailingIndent >= indent) {
+      node.range[2] = this.trailingEnd;
+      this.trailingIndent = -1;
     }
   }
 
@@ -545,7 +548,7 @@ class BlockYamlParser {
    * A literal (`|`) or folded (`>`) block scalar whose header is at `at`, in a collection at
    * column `indent`. Clip and strip chomping; no explicit indentation, no comment on the header.
    */
-  private parseBlockScalar(line: number, at: number, indent: number): Parsed<ScalarNode> {
+  private parseBlockScalar(line: number, at: number, indent: number): ScalarNode {
     const text = this.text;
     const folded = text.charCodeAt(at) === Char.Greater;
     let cursor = at + 1;
@@ -582,31 +585,12 @@ class BlockYamlParser {
     lines.length = last - line;
     let value = folded ? foldLines(lines) : lines.join('\n');
     if (!strip) value += '\n';
-    const end = this.lineEnd(last);
-    const node = new ScalarNode(
-      value,
-      [at, end, end],
-      value,
-      folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL',
-    );
-
-    this.trailing = undefined;
+    // A block scalar keeps none of the comments after it.
+    this.next = this.nextContent(last + 1);
+    const end = this.absorbComments(last, this.next, Infinity);
     this.endsEmpty = false;
-    let commentIndent = -1;
-    const following = this.nextContent(last + 1);
-    for (let between = last + 1; between < following; between++) {
-      if (this.kinds[between] === Line.Comment) {
-        commentIndent = Math.max(commentIndent, this.indents[between]);
-      }
-    }
-    if (commentIndent >= 0) {
-      const stop =
-        following === this.lineCount
-          ? text.length
-          : this.starts[following] + this.indents[following];
-      this.trailing = { commentIndent, end: stop };
-    }
-    return { node, next: following };
+    const type = folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+    return new ScalarNode(value, [at, end, end], value, type);
   }
 
   /**
@@ -686,6 +670,15 @@ class BlockYamlParser {
     const after = this.text.charCodeAt(start + 3);
     return after === Char.Space || this.atLineEnd(start + 3);
   }
+}
+
+/**
+ * Characters that `yaml` reads in ways this parser does not follow: delete, the Unicode line
+ * and paragraph separators, NEL and the byte-order mark. (Tabs and other controls are refused
+ * with the line breaks.)
+ */
+function isUnsupported(code: number): boolean {
+  return code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029 || code === 0xfeff;
 }
 
 /** Characters that cannot start a plain scalar or key. */
