@@ -57,15 +57,19 @@ class PairNode {
 }
 
 class MapNode {
-  items: PairNode[] = [];
-  range: Range = [0, 0, 0];
-  flow?: boolean;
+  constructor(
+    public items: PairNode[],
+    public range: Range,
+    public flow?: boolean,
+  ) {}
 }
 
 class SeqNode {
-  items: unknown[] = [];
-  range: Range = [0, 0, 0];
-  flow?: boolean;
+  constructor(
+    public items: Node[],
+    public range: Range,
+    public flow?: boolean,
+  ) {}
 }
 
 for (const [node, base, type] of [
@@ -124,6 +128,13 @@ class BlockYamlParser {
   private trailingEnd = 0;
   /** The line after the node parsed last: the next content line, or the line count. */
   private next = 0;
+  /**
+   * The items of the collections being read, nested ones above their parents' items: each
+   * collection gets an array of exactly its size, where pushing would leave room for 17.
+   */
+  private readonly items: (Node | PairNode)[] = [];
+  /** One string for each short text that recurs, such as the keys of access rules. */
+  private readonly shortTexts = new Map<string, string>();
   /** True when the value parsed last was an empty one. */
   private endsEmpty = false;
 
@@ -200,8 +211,7 @@ class BlockYamlParser {
 
   /** A block mapping whose first key starts at `at` on `line`, with keys at column `indent`. */
   private parseMapping(line: number, at: number, indent: number): MapNode {
-    const map = new MapNode();
-    const text = this.text;
+    const base = this.items.length;
     let next = line;
     let end = at;
 
@@ -209,7 +219,7 @@ class BlockYamlParser {
       const keyStart = next === line ? at : this.starts[next] + indent;
       const colon = this.keyColon(keyStart);
       if (colon < 0) giveUp();
-      const keySource = text.slice(keyStart, colon);
+      const keySource = this.slice(keyStart, colon);
       const key = new ScalarNode(
         plainValue(keySource),
         [keyStart, colon, colon],
@@ -218,7 +228,7 @@ class BlockYamlParser {
       );
 
       const value = this.parseValue(next, colon + 1, indent);
-      map.items.push(new PairNode(key, value));
+      this.items.push(new PairNode(key, value));
       end = value.range[2];
       next = this.next;
 
@@ -229,21 +239,20 @@ class BlockYamlParser {
       this.trailingIndent = -1;
     }
 
-    map.range = [at, end, end];
     this.next = next;
-    return map;
+    return new MapNode(this.collected(base) as PairNode[], [at, end, end]);
   }
 
   /** A block list whose dashes stand at column `indent`; `parentIndent` is its mapping's. */
   private parseList(line: number, indent: number, parentIndent: number): SeqNode {
-    const list = new SeqNode();
+    const base = this.items.length;
     let next = line;
     let end = 0;
 
     for (;;) {
       const dash = this.starts[next] + indent;
       const value = this.parseListItem(next, dash, indent);
-      list.items.push(value);
+      this.items.push(value);
       end = value.range[2];
       next = this.next;
 
@@ -257,9 +266,9 @@ class BlockYamlParser {
       this.trailingIndent = -1;
     }
 
-    list.range = [this.starts[line] + indent, end, end];
     this.next = next;
-    return list;
+    const start = this.starts[line] + indent;
+    return new SeqNode(this.collected(base) as Node[], [start, end, end]);
   }
 
   /** One list item: the value after the dash at `dash`. */
@@ -356,11 +365,8 @@ class BlockYamlParser {
       valueEnd = list.range[1];
     } else if (first === Char.OpenBrace) {
       if (this.text.charCodeAt(at + 1) !== Char.CloseBrace) giveUp();
-      const map = new MapNode();
-      map.flow = true;
       valueEnd = at + 2;
-      map.range = [at, valueEnd, valueEnd];
-      node = map;
+      node = new MapNode([], [at, valueEnd, valueEnd], true);
     } else {
       node = this.parsePlain(at);
       valueEnd = node.range[1];
@@ -441,7 +447,7 @@ class BlockYamlParser {
       if (code !== Char.Space) end = cursor + 1;
       cursor++;
     }
-    const source = text.slice(at, end);
+    const source = this.slice(at, end);
     return new ScalarNode(plainValue(source), [at, end, end], source, 'PLAIN');
   }
 
@@ -451,7 +457,7 @@ class BlockYamlParser {
     const quote = text.charCodeAt(at);
     const close = text.indexOf(quote === Char.Apostrophe ? "'" : '"', at + 1);
     if (close > 0 && text.charCodeAt(close + 1) !== Char.Apostrophe) {
-      const value = text.slice(at + 1, close);
+      const value = this.slice(at + 1, close);
       const plain = quote === Char.Apostrophe ? !value.includes('\n') : !/[\n\\]/.test(value);
       if (plain) {
         const type = quote === Char.Apostrophe ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
@@ -493,8 +499,7 @@ class BlockYamlParser {
   /** A flow list of scalars on one line, such as `['GET', 'HEAD']`. */
   private parseFlowList(at: number): SeqNode {
     const text = this.text;
-    const list = new SeqNode();
-    list.flow = true;
+    const base = this.items.length;
     let cursor = at + 1;
     while (text.charCodeAt(cursor) === Char.Space) cursor++;
 
@@ -508,7 +513,7 @@ class BlockYamlParser {
         cursor = item.range[1];
         while (text.charCodeAt(cursor) === Char.Space) cursor++;
         item.range[2] = cursor;
-        list.items.push(item);
+        this.items.push(item);
 
         const separator = text.charCodeAt(cursor);
         if (separator === Char.CloseBracket) break;
@@ -519,8 +524,24 @@ class BlockYamlParser {
       }
     }
     const end = cursor + 1;
-    list.range = [at, end, end];
-    return list;
+    return new SeqNode(this.collected(base) as Node[], [at, end, end], true);
+  }
+
+  /** The items read since `base`, as an array of their own, taken off the stack. */
+  private collected(base: number): (Node | PairNode)[] {
+    const items = this.items.slice(base);
+    this.items.length = base;
+    return items;
+  }
+
+  /** The text between two offsets; a short one that recurs is shared. */
+  private slice(start: number, end: number): string {
+    const text = this.text.slice(start, end);
+    if (end - start > 16) return text;
+    const shared = this.shortTexts.get(text);
+    if (shared !== undefined) return shared;
+    this.shortTexts.set(text, text);
+    return text;
   }
 
   /** A plain scalar inside a flow list: up to a comma or the closing bracket. */
@@ -540,7 +561,7 @@ class BlockYamlParser {
       cursor++;
     }
     if (end === at) giveUp();
-    const source = text.slice(at, end);
+    const source = this.slice(at, end);
     return new ScalarNode(plainValue(source), [at, end, end], source, 'PLAIN');
   }
 
