@@ -172,6 +172,10 @@ describe('block-YAML fast path', () => {
     }
   });
 
+  it('leaves a nesting deeper than the stack allows to yaml', () => {
+    assert.equal(parseBlockYaml(`${'- '.repeat(100_000)}x\n`), undefined);
+  });
+
   it('takes the fast path on the example and generated configs', () => {
     const texts = [
       readFileSync(join(ROOT, 'examples', 'configuration.yml'), 'utf8'),

@@ -16,9 +16,9 @@ import { PARSE_OPTIONS } from './config-document';
 export function parseBlockYaml(text: string): Document.Parsed | undefined {
   try {
     return new BlockYamlParser(text).parse();
-  } catch (error) {
-    if (error === GIVE_UP) return undefined;
-    throw error;
+  } catch {
+    // GIVE_UP, or a stack too deep for a nesting nobody writes: `yaml` knows what to say.
+    return undefined;
   }
 }
 
