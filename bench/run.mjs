@@ -6,8 +6,8 @@
 // Expects a current build (`npm run bench` builds first). Generates the configs into
 // bench/.generated/, measures, prints a table and writes it to bench/results.md.
 //
-//   (a) yaml's parseDocument with a LineCounter, as the engine calls it, in this process, from
-//       the same bundle as (b), so both run the same yaml code
+//   (a) yaml's parseDocument with a LineCounter, in this process, from the same bundle as (b)
+//   (a') our block-YAML parser, which the engine uses instead of (a) when it can
 //   (b) the engine's lint(), from an esbuild bundle of server/src/engine made like dist/
 //   (c) dist/server.js over stdio: didOpen → publishDiagnostics of version 1 in a fresh
 //       process, and the median of the didChange → publishDiagnostics round trips (one character
@@ -97,6 +97,7 @@ async function bundleEngine() {
       contents: [
         "export { lint } from './server/src/engine/index';",
         "export { LineCounter, parseDocument } from 'yaml';",
+        "export { parseBlockYaml } from './server/src/engine/block-yaml';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
@@ -150,8 +151,11 @@ function measureInProcess(engine, file) {
       prettyErrors: false,
       strict: false,
     });
+  const ownParse = () => engine.parseBlockYaml(file.text);
   const lint = () => engine.lint(file.text, { path: file.uri });
+  if (!ownParse()) fail(`the block-YAML parser leaves ${file.path} to yaml`);
   const parseTimes = [];
+  const ownParseTimes = [];
   const lintTimes = [];
   // CPU time as well: on a shared machine it moves less than wall time when others run.
   const parseCpu = [];
@@ -180,6 +184,10 @@ function measureInProcess(engine, file) {
     const parsed = performance.now() - started;
     const parsedCpu = cpuMs(process.cpuUsage(cpu));
 
+    started = performance.now();
+    ownParse();
+    const ownParsed = performance.now() - started;
+
     cpu = process.cpuUsage();
     started = performance.now();
     result = lint();
@@ -188,6 +196,7 @@ function measureInProcess(engine, file) {
 
     if (!warming) {
       parseTimes.push(parsed);
+      ownParseTimes.push(ownParsed);
       lintTimes.push(linted);
       parseCpu.push(parsedCpu);
       lintCpu.push(lintedCpu);
@@ -198,6 +207,7 @@ function measureInProcess(engine, file) {
     fail(`rules failed on ${file.path}: ${JSON.stringify(result.ruleFailures)}`);
   return {
     parse: median(parseTimes),
+    ownParse: median(ownParseTimes),
     lint: median(lintTimes),
     parseCpu: median(parseCpu),
     lintCpu: median(lintCpu),
@@ -387,6 +397,7 @@ function table(rows) {
     'file',
     'lines',
     '(a) parse',
+    "(a') our parse",
     '(b) lint',
     '(b)/(a)',
     '(c) open',
@@ -409,6 +420,7 @@ function table(rows) {
         `${file.rules} ${file.broken ? 'broken' : 'clean'}`,
         file.lines.toLocaleString('en'),
         ms(measured.parse),
+        ms(measured.ownParse),
         ms(measured.lint),
         ratio(measured.lint / measured.parse),
         ms(ours.open),
@@ -545,7 +557,7 @@ async function main() {
     '',
     table(rows),
     '',
-    "(a) `yaml` parseDocument with a LineCounter, as the engine calls it. (b) the engine's `lint()`, bundled like dist/.",
+    "(a) `yaml`'s parseDocument with a LineCounter. (a') our block-YAML parser, which the engine uses instead when it can (it can on every generated file; the run checks that) and which builds the same tree. (b) the engine's `lint()` with our parse, bundled like dist/.",
     `(c) \`node dist/server.js --stdio\`, didOpen or didChange (incremental sync) to its publishDiagnostics of that version; the server's own lint took ${rows.map(({ ours }) => `${ms(ours.openLint)}/${ms(ours.serverLint)}`).join(', ')} ms (open/change), the rest is transport, settings and start-up.`,
     `(d) yaml-language-server --stdio with \`yaml.validate: true\` and the schema ${relative(ROOT, LOCAL_SCHEMA_PATH)} from the modeline; its times include its fixed 200 ms validation debounce, as an editor user feels it.`,
     `(e) VmHWM of our server process after open and changes (${[...new Set(rows.map(({ ours }) => mb(ours.idle.rss)))].join(' to ')} MB of it before the file was opened). "yls RSS" is the same for yaml-language-server.`,
