@@ -6,9 +6,8 @@ import type { RuleContext } from '../../rule';
 export type ScalarText = { text: string; start: number; end: number };
 
 /**
- * One access-control rule, with its index and the offsets of its list item. Its keys are read
- * straight from its mapping, which holds a handful of them, so a large list of rules costs no
- * index per rule.
+ * One access-control rule, with its index and the offsets of its list item. The names of its
+ * keys are read once, whichever rules ask for them.
  */
 export class AccessRule {
   constructor(
@@ -49,13 +48,16 @@ export class AccessRule {
     return this.strings(key).some((string) => string.text !== '');
   }
 
+  /** The name of each entry's key, in order; undefined where the key is not a plain scalar. */
+  private names: (string | undefined)[] | undefined;
+
   private pair(key: string): KeyedPair['pair'] | undefined {
-    for (const pair of this.map.items) {
-      const name = pair.key;
-      if (isScalar(name) && name.range && String(name.value) === key)
-        return pair as KeyedPair['pair'];
-    }
-    return undefined;
+    const items = this.map.items;
+    this.names ??= items.map((pair) =>
+      isScalar(pair.key) && pair.key.range ? String(pair.key.value) : undefined,
+    );
+    const index = this.names.indexOf(key);
+    return index < 0 ? undefined : (items[index] as KeyedPair['pair']);
   }
 }
 
