@@ -5,16 +5,40 @@ import type { RuleContext } from '../../rule';
 /** A string in the config, with the offsets of its scalar. */
 export type ScalarText = { text: string; start: number; end: number };
 
+/** The keys of an access-control rule that the acl rules read. */
+const RULE_KEYS = [
+  'domain',
+  'domain_regex',
+  'policy',
+  'subject',
+  'networks',
+  'methods',
+  'query',
+] as const;
+
+export type RuleKey = (typeof RULE_KEYS)[number];
+
 /**
- * One access-control rule, with its index and the offsets of its list item. The names of its
- * keys are read once, whichever rules ask for them.
+ * One access-control rule, with its index and the offsets of its list item. Its entries for
+ * the keys the acl rules read are found in one pass over its mapping, so that the rules then
+ * look them up without comparing key names again.
  */
 export class AccessRule {
+  /** The first entry of each key in RULE_KEYS, at the key's place in that list. */
+  private readonly pairs = new Array<KeyedPair['pair'] | undefined>(RULE_KEYS.length);
+
   constructor(
     private readonly config: ConfigDocument,
     readonly index: number,
     readonly map: YAMLMap,
-  ) {}
+  ) {
+    for (const pair of map.items) {
+      const key = pair.key;
+      if (!isScalar(key) || !key.range) continue;
+      const place = RULE_KEYS.indexOf(String(key.value) as RuleKey);
+      if (place >= 0) this.pairs[place] ??= pair as KeyedPair['pair'];
+    }
+  }
 
   get start(): number {
     return this.map.range![0];
@@ -26,38 +50,26 @@ export class AccessRule {
   }
 
   /** The entry for a key of the rule: the first one, when the key is written twice. */
-  entry(key: string): KeyedPair | undefined {
-    const pair = this.pair(key);
+  entry(key: RuleKey): KeyedPair | undefined {
+    const pair = this.pairs[RULE_KEYS.indexOf(key)];
     if (!pair) return undefined;
     const [keyStart, keyEnd] = pair.key.range!;
     return { pair, key, keyStart, keyEnd };
   }
 
   /** The value node of a key of the rule, without building its entry. */
-  value(key: string): unknown {
-    return this.pair(key)?.value;
+  value(key: RuleKey): unknown {
+    return this.pairs[RULE_KEYS.indexOf(key)]?.value;
   }
 
   /** The strings a key holds, one or a list of them. */
-  strings(key: string): ScalarText[] {
+  strings(key: RuleKey): ScalarText[] {
     return stringsOf(this.value(key));
   }
 
   /** True when a key holds at least one string that is not empty. */
-  hasText(key: string): boolean {
-    return this.strings(key).some((string) => string.text !== '');
-  }
-
-  /** The name of each entry's key, in order; undefined where the key is not a plain scalar. */
-  private names: (string | undefined)[] | undefined;
-
-  private pair(key: string): KeyedPair['pair'] | undefined {
-    const items = this.map.items;
-    this.names ??= items.map((pair) =>
-      isScalar(pair.key) && pair.key.range ? String(pair.key.value) : undefined,
-    );
-    const index = this.names.indexOf(key);
-    return index < 0 ? undefined : (items[index] as KeyedPair['pair']);
+  hasText(key: RuleKey): boolean {
+    return this.strings(key).some(isNotEmpty);
   }
 }
 
@@ -95,6 +107,11 @@ function addStrings(value: unknown, texts: ScalarText[]): void {
   } else if (isScalar(value) && value.value !== null && value.range) {
     texts.push({ text: String(value.value), start: value.range[0], end: value.range[1] });
   }
+}
+
+/** True for a string with at least one character. */
+export function isNotEmpty(string: ScalarText): boolean {
+  return string.text !== '';
 }
 
 /** The policy a rule names, as written. */

@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { scopedAccessRules } from './common';
+import { isNotEmpty, scopedAccessRules } from './common';
 
 /**
  * `acl/rule-shape`: an access-control rule that cannot match or act: no `domain` and no
@@ -14,7 +14,8 @@ export const ruleShape: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const rule of scopedAccessRules(context)) {
-      const noDomain = !rule.hasText('domain') && !rule.hasText('domain_regex');
+      const domains = rule.strings('domain');
+      const noDomain = !domains.some(isNotEmpty) && !rule.hasText('domain_regex');
       const noPolicy = !rule.hasText('policy');
       if (noDomain || noPolicy) {
         const missing = [noDomain ? 'a domain or domain_regex' : '', noPolicy ? 'a policy' : ''];
@@ -27,7 +28,7 @@ export const ruleShape: Rule = {
         });
       }
 
-      for (const domain of rule.strings('domain')) {
+      for (const domain of domains) {
         if (matchesAnyEnding(domain.text)) {
           findings.push({
             ruleId: this.id,
