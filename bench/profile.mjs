@@ -3,6 +3,9 @@
 //   node bench/profile.mjs [--rules 5000] [--broken] [--runs 5]
 //     lint() in this process: time per phase and per rule, then the top functions of a CPU
 //     profile.
+//   node bench/profile.mjs --checks-only [--rules 5000] [--broken] [--runs 20]
+//     the rules and the model walk alone, on one parse: what lint() adds to parsing, with less
+//     noise (no parse between runs, no garbage of it to collect).
 //   node bench/profile.mjs --server [--rules 5000] [--broken] [--runs 20]
 //     our language server run with --cpu-prof through didOpen and `runs` one-character
 //     didChange edits.
@@ -32,7 +35,8 @@ const option = (name, fallback) => {
 const RULES = Number(option('rules', '5000'));
 const BROKEN = args.includes('--broken');
 const SERVER = args.includes('--server');
-const RUNS = Number(option('runs', SERVER ? '20' : '5'));
+const CHECKS_ONLY = args.includes('--checks-only');
+const RUNS = Number(option('runs', SERVER || CHECKS_ONLY ? '20' : '5'));
 
 const text = generateConfig({ rules: RULES, broken: BROKEN });
 const filePath = join(OUT, `rules-${RULES}-${BROKEN ? 'broken' : 'clean'}.yml`);
@@ -110,30 +114,50 @@ async function profileLint() {
     };
   }
 
-  for (let run = 0; run < RUNS + 1; run++) {
+  // --checks-only: one parse, checked again and again by every rule on a fresh context.
+  const parsed = CHECKS_ONLY ? new engine.ConfigDocument(text) : undefined;
+  const checkAll = () => {
+    parsed.walk = undefined;
+    const context = new RuleContext(parsed, 'highAvailability', '4.39');
+    for (const rule of engine.RULES) rule.check(context);
+  };
+  const warmUps = CHECKS_ONLY ? 3 : 1;
+
+  for (let run = 0; run < RUNS + warmUps; run++) {
     walkMs = 0;
     for (const rule of engine.RULES) rule.elapsed = 0;
     let started = performance.now();
-    new engine.ConfigDocument(text);
+    if (!CHECKS_ONLY) new engine.ConfigDocument(text);
     const parse = performance.now() - started;
     started = performance.now();
-    engine.lint(text, { path: uri });
+    if (CHECKS_ONLY) checkAll();
+    else engine.lint(text, { path: uri });
     const total = performance.now() - started;
-    if (run === 0) continue; // warm-up
-    add('lint() total', total);
-    add('parse (ConfigDocument, measured apart)', parse);
+    if (run < warmUps) continue;
+    if (CHECKS_ONLY) {
+      add('rules and model walk', total);
+    } else {
+      add('lint() total', total);
+      add('parse (ConfigDocument, measured apart)', parse);
+    }
     add('model walk (RuleContext.visits)', walkMs);
     for (const rule of engine.RULES) add(`rule ${rule.id}`, rule.elapsed);
+    if (!CHECKS_ONLY)
+      add(
+        'rules and model walk',
+        engine.RULES.reduce((sum, rule) => sum + rule.elapsed, walkMs),
+      );
   }
 
   const lines = text.split('\n').length - 1;
   console.log(
-    `lint() on ${RULES} rules${BROKEN ? ' (broken)' : ''}, ${lines} lines: medians of ${RUNS} runs, ms`,
+    `${CHECKS_ONLY ? 'rules alone' : 'lint()'} on ${RULES} rules${BROKEN ? ' (broken)' : ''}, ` +
+      `${lines} lines: medians of ${RUNS} runs, ms`,
   );
   const rows = [...spent]
     .map(([name, values]) => [name, median(values)])
     .sort((a, b) => b[1] - a[1]);
-  for (const [name, ms] of rows.slice(0, 14))
+  for (const [name, ms] of rows.filter(([, ms]) => ms >= 0.05))
     console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
 
   // CPU profile of plain lint() runs (the wrappers above are cheap next to them).
@@ -142,12 +166,15 @@ async function profileLint() {
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 200 });
   await session.post('Profiler.start');
-  for (let run = 0; run < RUNS; run++) engine.lint(text, { path: uri });
+  for (let run = 0; run < RUNS; run++) {
+    if (CHECKS_ONLY) checkAll();
+    else engine.lint(text, { path: uri });
+  }
   const { profile } = await session.post('Profiler.stop');
   session.disconnect();
   const profilePath = join(OUT, `lint-${RULES}.cpuprofile`);
   writeFileSync(profilePath, JSON.stringify(profile));
-  summarize(profile, RUNS, 'lint() run');
+  summarize(profile, RUNS, CHECKS_ONLY ? 'run of the rules' : 'lint() run');
   console.log(`\nprofile written to ${relative(ROOT, profilePath)}`);
 }
 

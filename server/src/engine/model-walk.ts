@@ -122,7 +122,7 @@ export function rewalk(
       replacement,
     );
     fresh.push(top);
-    if (spec && knownIn(spec, version))
+    if (spec && !templated && knownIn(spec, version))
       descend(config, replacement.value, spec, top, version, fresh);
   } else {
     const range = (replacement as YamlNode | null)?.range;
@@ -138,7 +138,7 @@ export function rewalk(
       templated,
     );
     fresh.push(top);
-    descend(config, replacement, visit.spec, top, version, fresh);
+    if (!templated) descend(config, replacement, visit.spec, top, version, fresh);
   }
   return [...old.slice(0, first), ...fresh, ...old.slice(after)];
 }
@@ -169,7 +169,7 @@ function walkMap(
     const templated = isTemplated(pair.value, config.text);
     const visit = new Visit(up, key, child, spec, pair.value, keyNode.range, templated, map, pair);
     visits.push(visit);
-    if (child && knownIn(child, version))
+    if (child && !templated && knownIn(child, version))
       descend(config, pair.value, child, visit, version, visits);
   }
 }
@@ -187,20 +187,14 @@ function walkSeq(
     const item = items[index];
     const range = (item as YamlNode | null)?.range;
     if (!range) continue;
-    const visit = new Visit(
-      up,
-      index,
-      spec.item,
-      spec,
-      item,
-      range,
-      isTemplated(item, config.text),
-    );
+    const templated = isTemplated(item, config.text);
+    const visit = new Visit(up, index, spec.item, spec, item, range, templated);
     visits.push(visit);
-    descend(config, item, spec.item, visit, version, visits);
+    if (!templated) descend(config, item, spec.item, visit, version, visits);
   }
 }
 
+/** Walks the places below a value, which must not be template text. */
 function descend(
   config: ConfigDocument,
   value: unknown,
@@ -209,7 +203,7 @@ function descend(
   version: AutheliaVersion,
   visits: Visit[],
 ): void {
-  if (isAlias(value) || isTemplated(value, config.text)) return;
+  if (isAlias(value)) return;
   if (isMap(value)) {
     if (spec.kind === 'map' || spec.kind === 'dict')
       walkMap(config, value, spec, path, version, visits);

@@ -2,21 +2,43 @@ import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { ConfigDocument, KeyedPair } from '../../config-document';
 import type { RuleContext } from '../../rule';
 
-type ScalarText = { text: string; start: number; end: number };
+/** A string in the config, with the offsets of its scalar. */
+export type ScalarText = { text: string; start: number; end: number };
+
+/** The keys of an access-control rule that the acl rules read. */
+const RULE_KEYS = [
+  'domain',
+  'domain_regex',
+  'policy',
+  'subject',
+  'networks',
+  'methods',
+  'query',
+] as const;
+
+export type RuleKey = (typeof RULE_KEYS)[number];
 
 /**
- * One access-control rule, with its index and the offsets of its list item. Its keys are
- * indexed once, and the strings of each key read once, whichever rules ask for them.
+ * One access-control rule, with its index and the offsets of its list item. Its entries for
+ * the keys the acl rules read are found in one pass over its mapping, so that the rules then
+ * look them up without comparing key names again.
  */
 export class AccessRule {
-  private keys: Map<string, KeyedPair> | undefined;
-  private readonly texts = new Map<string, ScalarText[]>();
+  /** The first entry of each key in RULE_KEYS, at the key's place in that list. */
+  private readonly pairs = new Array<KeyedPair['pair'] | undefined>(RULE_KEYS.length);
 
   constructor(
     private readonly config: ConfigDocument,
     readonly index: number,
     readonly map: YAMLMap,
-  ) {}
+  ) {
+    for (const pair of map.items) {
+      const key = pair.key;
+      if (!isScalar(key) || !key.range) continue;
+      const place = RULE_KEYS.indexOf(String(key.value) as RuleKey);
+      if (place >= 0) this.pairs[place] ??= pair as KeyedPair['pair'];
+    }
+  }
 
   get start(): number {
     return this.map.range![0];
@@ -27,29 +49,27 @@ export class AccessRule {
     return this.config.lineEnd(this.start);
   }
 
-  /** The entry for a key of the rule. */
-  entry(key: string): KeyedPair | undefined {
-    if (!this.keys) {
-      this.keys = new Map();
-      for (const pair of this.map.items) {
-        const key = pair.key;
-        if (!isScalar(key) || !key.range || this.keys.has(String(key.value))) continue;
-        const name = String(key.value);
-        const [keyStart, keyEnd] = key.range;
-        this.keys.set(name, { pair: pair as KeyedPair['pair'], key: name, keyStart, keyEnd });
-      }
-    }
-    return this.keys.get(key);
+  /** The entry for a key of the rule: the first one, when the key is written twice. */
+  entry(key: RuleKey): KeyedPair | undefined {
+    const pair = this.pairs[RULE_KEYS.indexOf(key)];
+    if (!pair) return undefined;
+    const [keyStart, keyEnd] = pair.key.range!;
+    return { pair, key, keyStart, keyEnd };
+  }
+
+  /** The value node of a key of the rule, without building its entry. */
+  value(key: RuleKey): unknown {
+    return this.pairs[RULE_KEYS.indexOf(key)]?.value;
   }
 
   /** The strings a key holds, one or a list of them. */
-  strings(key: string): ScalarText[] {
-    let texts = this.texts.get(key);
-    if (!texts) {
-      texts = stringsOf(this.entry(key)?.pair.value);
-      this.texts.set(key, texts);
-    }
-    return texts;
+  strings(key: RuleKey): ScalarText[] {
+    return stringsOf(this.value(key));
+  }
+
+  /** True when a key holds at least one string that is not empty. */
+  hasText(key: RuleKey): boolean {
+    return this.strings(key).some(isNotEmpty);
   }
 }
 
@@ -67,24 +87,35 @@ export function scopedAccessRules(context: RuleContext): AccessRule[] {
 function findAccessRules(config: ConfigDocument): AccessRule[] {
   const rules = config.valueAt(['access_control', 'rules']);
   if (!isSeq(rules)) return [];
-  return rules.items.flatMap((item, index) => {
-    if (!isMap(item) || !item.range) return [];
-    return [new AccessRule(config, index, item)];
+  const found: AccessRule[] = [];
+  rules.items.forEach((item, index) => {
+    if (isMap(item) && item.range) found.push(new AccessRule(config, index, item));
   });
+  return found;
 }
 
 /** The scalar strings of a value that may be one string or a list of them, with offsets. */
 export function stringsOf(value: unknown): ScalarText[] {
-  const nodes = isSeq(value) ? value.items : [value];
-  return nodes.flatMap((node) => {
-    if (isSeq(node)) return stringsOf(node);
-    if (!isScalar(node) || node.value === null || !node.range) return [];
-    return [{ text: String(node.value), start: node.range[0], end: node.range[1] }];
-  });
+  const texts: ScalarText[] = [];
+  addStrings(value, texts);
+  return texts;
+}
+
+function addStrings(value: unknown, texts: ScalarText[]): void {
+  if (isSeq(value)) {
+    for (const item of value.items) addStrings(item, texts);
+  } else if (isScalar(value) && value.value !== null && value.range) {
+    texts.push({ text: String(value.value), start: value.range[0], end: value.range[1] });
+  }
+}
+
+/** True for a string with at least one character. */
+export function isNotEmpty(string: ScalarText): boolean {
+  return string.text !== '';
 }
 
 /** The policy a rule names, as written. */
 export function policyOf(rule: AccessRule): string | undefined {
-  const value = rule.entry('policy')?.pair.value;
+  const value = rule.value('policy');
   return isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
 }

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { accessRules, stringsOf } from './common';
+import { accessRules, stringsOf, type ScalarText } from './common';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
 const IPV6 = /^[0-9a-f:]+(\/(12[0-8]|1[01]\d|[1-9]?\d))?$/i;
@@ -28,19 +28,9 @@ export const aclNetworks: Rule = {
     }
 
     const findings: Finding[] = [];
-    const ranges = [
-      ...accessRules(context).flatMap((rule) => rule.strings('networks')),
-      ...(definitions?.items ?? []).flatMap((pair) => stringsOf(pair.value)),
-    ];
-    for (const network of ranges) {
+    const check = (network: ScalarText) => {
       const text = network.text.trim();
-      if (
-        text.includes('{{') ||
-        IPV4.test(text) ||
-        (text.includes(':') && IPV6.test(text)) ||
-        names.has(text)
-      )
-        continue;
+      if (names.has(text) || text.includes('{{') || isAddressOrRange(text)) return;
       findings.push({
         ruleId: this.id,
         severity: 'error',
@@ -48,7 +38,14 @@ export const aclNetworks: Rule = {
         start: network.start,
         end: network.end,
       });
-    }
+    };
+    for (const rule of accessRules(context)) rule.strings('networks').forEach(check);
+    for (const pair of definitions?.items ?? []) stringsOf(pair.value).forEach(check);
     return findings;
   },
 };
+
+/** An IPv4 or IPv6 address, or a CIDR range of either. */
+function isAddressOrRange(text: string): boolean {
+  return IPV4.test(text) || (text.includes(':') && IPV6.test(text));
+}

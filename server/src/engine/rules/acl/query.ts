@@ -25,7 +25,7 @@ export const aclQuery: Rule = {
     };
 
     for (const rule of scopedAccessRules(context)) {
-      const query = rule.entry('query')?.pair.value;
+      const query = rule.value('query');
       if (!isSeq(query)) continue;
       for (const group of query.items) {
         const conditions = isSeq(group) ? group.items : [group];

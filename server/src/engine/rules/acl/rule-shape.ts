@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { scopedAccessRules } from './common';
+import { isNotEmpty, scopedAccessRules } from './common';
 
 /**
  * `acl/rule-shape`: an access-control rule that cannot match or act: no `domain` and no
@@ -14,23 +14,22 @@ export const ruleShape: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const rule of scopedAccessRules(context)) {
-      const given = (key: string) => rule.strings(key).some((s) => s.text !== '');
-      const missing = [
-        !given('domain') && !given('domain_regex') ? 'a domain or domain_regex' : '',
-        !given('policy') ? 'a policy' : '',
-      ].filter(Boolean);
-      if (missing.length > 0) {
+      const domains = rule.strings('domain');
+      const noDomain = !domains.some(isNotEmpty) && !rule.hasText('domain_regex');
+      const noPolicy = !rule.hasText('policy');
+      if (noDomain || noPolicy) {
+        const missing = [noDomain ? 'a domain or domain_regex' : '', noPolicy ? 'a policy' : ''];
         findings.push({
           ruleId: this.id,
           severity: 'error',
-          message: `Rule ${rule.index + 1} needs ${missing.join(' and ')}; Authelia refuses it.`,
+          message: `Rule ${rule.index + 1} needs ${missing.filter(Boolean).join(' and ')}; Authelia refuses it.`,
           start: rule.start,
           end: rule.end,
         });
       }
 
-      for (const domain of rule.strings('domain')) {
-        if (/^\*[^.]/.test(domain.text)) {
+      for (const domain of domains) {
+        if (matchesAnyEnding(domain.text)) {
           findings.push({
             ruleId: this.id,
             severity: 'warning',
@@ -44,3 +43,8 @@ export const ruleShape: Rule = {
     return findings;
   },
 };
+
+/** A domain like `*example.com`: a star not followed by a dot. */
+function matchesAnyEnding(domain: string): boolean {
+  return domain.length > 1 && domain[0] === '*' && domain[1] !== '.';
+}

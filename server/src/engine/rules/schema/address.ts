@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { checkAddress } from '../../values/address';
-import { scalarTypes } from './common';
+import { takesType } from './common';
 
 /**
  * `schema/address`: an address that its option cannot use: a scheme the option does not
@@ -18,8 +18,7 @@ export const schemaAddress: Rule = {
     for (const visit of context.scopedVisits()) {
       const spec = visit.spec;
       const value = visit.value;
-      if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('address') || !spec.schemes)
-        continue;
+      if (spec?.kind !== 'scalar' || !takesType(spec, 'address') || !spec.schemes) continue;
       if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range)
         continue;
 

@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { checkDuration } from '../../values/duration';
-import { scalarTypes } from './common';
+import { takesType } from './common';
 
 /**
  * `schema/duration`: a string that Authelia cannot read as a duration for the target version,
@@ -18,7 +18,7 @@ export const schemaDuration: Rule = {
     for (const visit of context.scopedVisits()) {
       const spec = visit.spec;
       const value = visit.value;
-      if (spec?.kind !== 'scalar' || !scalarTypes(spec).includes('duration')) continue;
+      if (spec?.kind !== 'scalar' || !takesType(spec, 'duration')) continue;
       if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range)
         continue;
       if (spec.values?.includes(value.value)) continue;

@@ -1,9 +1,10 @@
 import { distance } from 'fastest-levenshtein';
 import { isScalar } from 'yaml';
 import { compareVersions, type Finding, type Fix } from '../../finding';
+import type { ScalarSpec } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
 import { replaceScalar } from '../../yaml-edits';
-import { scalarTypes } from './common';
+import { takesType } from './common';
 
 /**
  * `schema/enum`: a value outside the set Authelia allows, such as `policy: two-factor`. One
@@ -19,13 +20,12 @@ export const schemaEnum: Rule = {
       const spec = visit.spec;
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !spec.values || spec.secret) continue;
-      if (scalarTypes(spec).includes('duration')) continue;
+      if (takesType(spec, 'duration')) continue;
       if (!isScalar(value) || visit.templated || !value.range) continue;
       if (typeof value.value !== 'string' && typeof value.value !== 'number') continue;
 
       const written = String(value.value);
-      const fold = (text: string) => (spec.caseInsensitive ? text.toLowerCase() : text);
-      const match = spec.values.find((allowed) => fold(allowed) === fold(written));
+      const match = allowedMatch(spec, written);
       const arrived = match && spec.valueSince?.[match];
       if (match && arrived && compareVersions(context.version, arrived) < 0) {
         findings.push({
@@ -58,6 +58,14 @@ export const schemaEnum: Rule = {
     return findings;
   },
 };
+
+/** The allowed value a written one is, compared without case when the spec says so. */
+function allowedMatch(spec: ScalarSpec, written: string): string | undefined {
+  const allowed = spec.values ?? [];
+  if (!spec.caseInsensitive) return allowed.includes(written) ? written : undefined;
+  const folded = written.toLowerCase();
+  return allowed.find((value) => value.toLowerCase() === folded);
+}
 
 /** Allowed values near the written one, nearest first. */
 function closeValues(written: string, allowed: readonly string[]): string[] {

@@ -2,7 +2,7 @@ import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../../finding';
 import type { KeySpec } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
-import { actualWords, expectedWords, scalarTypes } from './common';
+import { actualWords, expectedWords } from './common';
 
 /**
  * `schema/type`: a value of the wrong kind, such as a list where Authelia expects a string or
@@ -47,7 +47,9 @@ export function fits(spec: KeySpec, value: unknown): boolean {
     case 'list':
       return isSeq(value) || (spec.allowSingle === true && fits(spec.item, value));
     case 'scalar':
-      return isScalar(value) && scalarTypes(spec).some((type) => scalarFits(type, value.value));
+      if (!isScalar(value)) return false;
+      if (typeof spec.type === 'string') return scalarFits(spec.type, value.value);
+      return spec.type.some((type) => scalarFits(type, value.value));
   }
 }
 

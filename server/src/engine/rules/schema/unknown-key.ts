@@ -17,19 +17,21 @@ export const unknownKey: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const visit of context.scopedVisits()) {
-      if (visit.entry && visit.parentSpec.kind === 'dict' && !NAME.test(visit.entry.key)) {
+      if (!visit.pair) continue; // a list item, not a key
+      const key = visit.step as string;
+      if (visit.parentSpec.kind === 'dict' && !NAME.test(key)) {
         findings.push({
           ruleId: this.id,
           severity: 'error',
           message:
-            `'${visit.entry.key}' is not a name Authelia accepts for a ${visit.parentSpec.nameLabel}: ` +
+            `'${key}' is not a name Authelia accepts for a ${visit.parentSpec.nameLabel}: ` +
             'use letters and digits, with / _ . : ~ - only between them.',
           start: visit.start,
           end: visit.end,
         });
         continue;
       }
-      if (visit.spec || !visit.entry || visit.parentSpec.kind !== 'map') continue;
+      if (visit.spec || visit.parentSpec.kind !== 'map') continue;
 
       const known = Object.entries(visit.parentSpec.keys)
         .filter(([, spec]) => knownIn(spec, context.version) && !spec.removed && !spec.deprecated)
@@ -38,7 +40,7 @@ export const unknownKey: Rule = {
         visit.parent?.items.map((pair) => String((pair.key as { value?: unknown })?.value)),
       );
       const suggestion = closest(
-        visit.entry.key,
+        key,
         known.filter((name) => !present.has(name)),
       );
 
@@ -46,7 +48,7 @@ export const unknownKey: Rule = {
       findings.push({
         ruleId: this.id,
         severity: 'error',
-        message: `Unknown key '${visit.entry.key}' ${parentWords(visit)}: Authelia refuses to start.${hint}`,
+        message: `Unknown key '${key}' ${parentWords(visit)}: Authelia refuses to start.${hint}`,
         start: visit.start,
         end: visit.end,
         fixes: suggestion

@@ -14,7 +14,7 @@ export const schemaVersion: Rule = {
     const findings: Finding[] = [];
     for (const visit of context.scopedVisits()) {
       const spec = visit.spec;
-      if (!spec || !visit.entry || knownIn(spec, context.version)) continue;
+      if (!spec || !visit.pair || knownIn(spec, context.version)) continue;
 
       const when = spec.since ? `arrived in ${spec.since}` : `was dropped after ${spec.until}`;
       findings.push({

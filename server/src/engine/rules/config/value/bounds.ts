@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import type { RuleContext } from '../../../rule';
-import { scalarTypes } from '../../schema/common';
+import { takesType } from '../../schema/common';
 import type { ValueProblem } from './check';
 
 /**
@@ -15,7 +15,7 @@ export function boundChecks(context: RuleContext): ValueProblem[] {
     const value = visit.value;
     if (spec?.kind !== 'scalar' || (spec.min === undefined && spec.max === undefined)) continue;
     if (!isScalar(value) || !value.range || visit.templated) continue;
-    if (scalarTypes(spec).includes('duration')) continue;
+    if (takesType(spec, 'duration')) continue;
 
     const number = typeof value.value === 'number' ? value.value : Number(value.value);
     if (typeof value.value === 'boolean' || value.value === null || Number.isNaN(number)) continue;
