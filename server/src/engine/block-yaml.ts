@@ -22,6 +22,18 @@ export function parseBlockYaml(text: string): Document.Parsed | undefined {
   }
 }
 
+/**
+ * Characters that `yaml` reads in ways this parser does not follow: tabs and other controls,
+ * delete, NEL, the Unicode line and paragraph separators, and the byte-order mark.
+ */
+const UNSUPPORTED_CHARACTER = /[\x00-\x08\t\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]/;
+
+/** A carriage return that does not end a line. */
+const LONE_RETURN = /\r(?!\n)/;
+
+/** How many short texts the parser remembers for sharing (a power of two). */
+const SHORT_TEXTS = 1024;
+
 /** Thrown inside the parser when the text leaves the supported subset. */
 const GIVE_UP = Symbol('give up');
 
@@ -133,13 +145,18 @@ class BlockYamlParser {
    * collection gets an array of exactly its size, where pushing would leave room for 17.
    */
   private readonly items: (Node | PairNode)[] = [];
-  /** One string for each short text that recurs, such as the keys of access rules. */
-  private readonly shortTexts = new Map<string, string>();
+  /** The number of items on that stack. */
+  private top = 0;
+  /** Short texts seen last, by a hash of their length and ends; see `slice`. */
+  private readonly shortTexts: (string | undefined)[] = new Array(SHORT_TEXTS);
   /** True when the value parsed last was an empty one. */
   private endsEmpty = false;
 
   /** Reads the text's lines, and gives up on characters `yaml` reads in ways we do not. */
   constructor(private readonly text: string) {
+    if (UNSUPPORTED_CHARACTER.test(text)) giveUp();
+    if (text.includes('\r') && LONE_RETURN.test(text)) giveUp();
+
     const length = text.length;
     let start = 0;
     for (;;) {
@@ -155,19 +172,9 @@ class BlockYamlParser {
             ? Line.Comment
             : Line.Content,
       );
-
-      let end = at;
-      for (; end < length; end++) {
-        const code = text.charCodeAt(end);
-        if (code === Char.Newline) break;
-        if (code < Char.Space) {
-          if (code !== Char.Return || text.charCodeAt(end + 1) !== Char.Newline) giveUp();
-        } else if (code >= 0x7f && isUnsupported(code)) {
-          giveUp();
-        }
-      }
-      if (end >= length) break;
-      start = end + 1;
+      const newline = text.indexOf('\n', at);
+      if (newline === -1) break;
+      start = newline + 1;
     }
     this.lineCount = this.starts.length;
   }
@@ -211,7 +218,7 @@ class BlockYamlParser {
 
   /** A block mapping whose first key starts at `at` on `line`, with keys at column `indent`. */
   private parseMapping(line: number, at: number, indent: number): MapNode {
-    const base = this.items.length;
+    const base = this.top;
     let next = line;
     let end = at;
 
@@ -228,7 +235,7 @@ class BlockYamlParser {
       );
 
       const value = this.parseValue(next, colon + 1, indent);
-      this.items.push(new PairNode(key, value));
+      this.items[this.top++] = new PairNode(key, value);
       end = value.range[2];
       next = this.next;
 
@@ -245,14 +252,14 @@ class BlockYamlParser {
 
   /** A block list whose dashes stand at column `indent`; `parentIndent` is its mapping's. */
   private parseList(line: number, indent: number, parentIndent: number): SeqNode {
-    const base = this.items.length;
+    const base = this.top;
     let next = line;
     let end = 0;
 
     for (;;) {
       const dash = this.starts[next] + indent;
       const value = this.parseListItem(next, dash, indent);
-      this.items.push(value);
+      this.items[this.top++] = value;
       end = value.range[2];
       next = this.next;
 
@@ -499,7 +506,7 @@ class BlockYamlParser {
   /** A flow list of scalars on one line, such as `['GET', 'HEAD']`. */
   private parseFlowList(at: number): SeqNode {
     const text = this.text;
-    const base = this.items.length;
+    const base = this.top;
     let cursor = at + 1;
     while (text.charCodeAt(cursor) === Char.Space) cursor++;
 
@@ -513,7 +520,7 @@ class BlockYamlParser {
         cursor = item.range[1];
         while (text.charCodeAt(cursor) === Char.Space) cursor++;
         item.range[2] = cursor;
-        this.items.push(item);
+        this.items[this.top++] = item;
 
         const separator = text.charCodeAt(cursor);
         if (separator === Char.CloseBracket) break;
@@ -529,19 +536,27 @@ class BlockYamlParser {
 
   /** The items read since `base`, as an array of their own, taken off the stack. */
   private collected(base: number): (Node | PairNode)[] {
-    const items = this.items.slice(base);
-    this.items.length = base;
+    const items = this.items.slice(base, this.top);
+    this.top = base;
     return items;
   }
 
-  /** The text between two offsets; a short one that recurs is shared. */
+  /**
+   * The text between two offsets. A short one is looked up first among the short texts seen
+   * before, by length and first and last character, and shared when it matches: access rules
+   * repeat the same keys and values thousands of times.
+   */
   private slice(start: number, end: number): string {
-    const text = this.text.slice(start, end);
-    if (end - start > 16) return text;
-    const shared = this.shortTexts.get(text);
-    if (shared !== undefined) return shared;
-    this.shortTexts.set(text, text);
-    return text;
+    const length = end - start;
+    if (length > 16 || length === 0) return this.text.slice(start, end);
+    const text = this.text;
+    const slot =
+      (length * 977 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1)) & (SHORT_TEXTS - 1);
+    const seen = this.shortTexts[slot];
+    if (seen !== undefined && seen.length === length && text.startsWith(seen, start)) return seen;
+    const fresh = text.slice(start, end);
+    this.shortTexts[slot] = fresh;
+    return fresh;
   }
 
   /** A plain scalar inside a flow list: up to a comma or the closing bracket. */
@@ -691,15 +706,6 @@ class BlockYamlParser {
     const after = this.text.charCodeAt(start + 3);
     return after === Char.Space || this.atLineEnd(start + 3);
   }
-}
-
-/**
- * Characters that `yaml` reads in ways this parser does not follow: delete, the Unicode line
- * and paragraph separators, NEL and the byte-order mark. (Tabs and other controls are refused
- * with the line breaks.)
- */
-function isUnsupported(code: number): boolean {
-  return code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029 || code === 0xfeff;
 }
 
 /** Characters that cannot start a plain scalar or key. */
