@@ -1,5 +1,7 @@
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { PARSE_OPTIONS } from './config-document';
+
+/** How every config is parsed: duplicate keys are our own rule, and errors carry no source. */
+export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
 
 /**
  * A fast path for the YAML that Authelia configs are written in: block mappings and lists,

@@ -9,10 +9,9 @@ import {
   parseDocument,
   type Node as YamlNode,
 } from 'yaml';
-import { parseBlockYaml } from './block-yaml';
+import { PARSE_OPTIONS, parseBlockYaml } from './block-yaml';
 
-/** How every config is parsed: duplicate keys are our own rule, and errors carry no source. */
-export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: false } as const;
+export { PARSE_OPTIONS };
 
 /**
  * Parses YAML text into `yaml`'s document: with our block-YAML fast path when the text stays
