@@ -32,11 +32,13 @@ export const schemaType: Rule = {
   },
 };
 
-/** True when a YAML value has a shape and kind the spec accepts. */
-export function fits(spec: KeySpec, value: unknown): boolean {
+/**
+ * True when a YAML value has a shape and kind the spec accepts. The value is not template
+ * text: the rule skips those before asking.
+ */
+function fits(spec: KeySpec, value: unknown): boolean {
   if (value === null || value === undefined || isAlias(value)) return true;
   if (isScalar(value) && value.value === null) return true;
-  if (isScalar(value) && typeof value.value === 'string' && value.value.includes('{{')) return true;
 
   switch (spec.kind) {
     case 'any':
