@@ -18,6 +18,9 @@ const RULE_KEYS = [
 
 export type RuleKey = (typeof RULE_KEYS)[number];
 
+/** The place of each key in RULE_KEYS. */
+const PLACES: ReadonlyMap<string, number> = new Map(RULE_KEYS.map((key, place) => [key, place]));
+
 /**
  * One access-control rule, with its index and the offsets of its list item. Its entries for
  * the keys the acl rules read are found in one pass over its mapping, so that the rules then
@@ -35,8 +38,8 @@ export class AccessRule {
     for (const pair of map.items) {
       const key = pair.key;
       if (!isScalar(key) || !key.range) continue;
-      const place = RULE_KEYS.indexOf(String(key.value) as RuleKey);
-      if (place >= 0) this.pairs[place] ??= pair as KeyedPair['pair'];
+      const place = PLACES.get(String(key.value));
+      if (place !== undefined) this.pairs[place] ??= pair as KeyedPair['pair'];
     }
   }
 
