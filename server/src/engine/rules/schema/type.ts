@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../../finding';
-import type { KeySpec } from '../../model';
+import type { KeySpec, ScalarSpec } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
 import { actualWords, expectedWords } from './common';
 
@@ -49,10 +49,18 @@ function fits(spec: KeySpec, value: unknown): boolean {
     case 'list':
       return isSeq(value) || (spec.allowSingle === true && fits(spec.item, value));
     case 'scalar':
-      if (!isScalar(value)) return false;
-      if (typeof spec.type === 'string') return scalarFits(spec.type, value.value);
-      return spec.type.some((type) => scalarFits(type, value.value));
+      return isScalar(value) && fitsOneType(spec.type, value.value);
   }
+}
+
+/**
+ * True when a scalar's value reads as the spec's type, or as one of its types. A loop rather
+ * than `some`: a closure over the value would cost an allocation at every place checked.
+ */
+function fitsOneType(type: ScalarSpec['type'], value: unknown): boolean {
+  if (typeof type === 'string') return scalarFits(type, value);
+  for (const one of type) if (scalarFits(one, value)) return true;
+  return false;
 }
 
 function scalarFits(type: string, value: unknown): boolean {
