@@ -72,7 +72,7 @@ export class AccessRule {
 
   /** True when a key holds at least one string that is not empty. */
   hasText(key: RuleKey): boolean {
-    return this.strings(key).some(isNotEmpty);
+    return holdsText(this.value(key));
   }
 }
 
@@ -110,6 +110,12 @@ function addStrings(value: unknown, texts: ScalarText[]): void {
   } else if (isScalar(value) && value.value !== null && value.range) {
     texts.push({ text: String(value.value), start: value.range[0], end: value.range[1] });
   }
+}
+
+/** True when a value holds a string that is not empty, alone or in a list; like `stringsOf`. */
+function holdsText(value: unknown): boolean {
+  if (isSeq(value)) return value.items.some(holdsText);
+  return isScalar(value) && value.value !== null && !!value.range && String(value.value) !== '';
 }
 
 /** True for a string with at least one character. */
