@@ -16,21 +16,25 @@ export const yamlDuplicateKey: Rule = {
   check({ config, scope }: RuleContext): Finding[] {
     const findings: Finding[] = [];
 
+    // For each key name, the mapping it was last seen in and its first key there: two tables
+    // for the whole document, as a table per mapping would cost thousands of allocations.
+    const mappingOf = new Map<string, YAMLMap>();
+    const firstKeys = new Map<string, Scalar>();
     forEachMap(scope ?? config.document.contents, (map) => {
       const items = map.items;
       if (items.length < 2) return;
-      const firstKeys = new Map<string, Scalar>();
       for (let index = 0; index < items.length; index++) {
         const key = items[index].key;
         if (!isScalar(key) || !key.range) continue;
         const name = String(key.value);
         if (name === '<<') continue;
 
-        const first = firstKeys.get(name);
-        if (!first) {
+        if (mappingOf.get(name) !== map) {
+          mappingOf.set(name, map);
           firstKeys.set(name, key);
           continue;
         }
+        const first = firstKeys.get(name)!;
         findings.push({
           ruleId: this.id,
           severity: 'error',
