@@ -6,6 +6,8 @@
 //   node bench/profile.mjs --checks-only [--rules 5000] [--broken] [--runs 20]
 //     the rules and the model walk alone, on one parse: what lint() adds to parsing, with less
 //     noise (no parse between runs, no garbage of it to collect).
+//   --cpu, with either of the above: CPU time of this process (all its threads, the garbage collector's too)
+//     instead of wall time, which a busy machine disturbs less.
 //   node bench/profile.mjs --server [--rules 5000] [--broken] [--runs 20]
 //     our language server run with --cpu-prof through didOpen and `runs` one-character
 //     didChange edits.
@@ -37,6 +39,14 @@ const BROKEN = args.includes('--broken');
 const SERVER = args.includes('--server');
 const CHECKS_ONLY = args.includes('--checks-only');
 const RUNS = Number(option('runs', SERVER || CHECKS_ONLY ? '20' : '5'));
+/** With --cpu, this process's CPU time instead of wall time: steadier beside other work. */
+const CPU = args.includes('--cpu');
+const now = CPU
+  ? () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    }
+  : () => performance.now();
 
 const text = generateConfig({ rules: RULES, broken: BROKEN });
 const filePath = join(OUT, `rules-${RULES}-${BROKEN ? 'broken' : 'clean'}.yml`);
@@ -95,21 +105,21 @@ async function profileLint() {
   let walkMs = 0;
   const visits = RuleContext.prototype.visits;
   RuleContext.prototype.visits = function timedVisits() {
-    const started = performance.now();
+    const started = now();
     const fresh = this.walked === undefined;
     const result = visits.call(this);
-    if (fresh) walkMs += performance.now() - started;
+    if (fresh) walkMs += now() - started;
     return result;
   };
   for (const rule of engine.RULES) {
     const check = rule.check;
     rule.check = (context) => {
       const walkBefore = walkMs;
-      const started = performance.now();
+      const started = now();
       try {
         return check.call(rule, context);
       } finally {
-        rule.elapsed += performance.now() - started - (walkMs - walkBefore);
+        rule.elapsed += now() - started - (walkMs - walkBefore);
       }
     };
   }
@@ -126,13 +136,13 @@ async function profileLint() {
   for (let run = 0; run < RUNS + warmUps; run++) {
     walkMs = 0;
     for (const rule of engine.RULES) rule.elapsed = 0;
-    let started = performance.now();
+    let started = now();
     if (!CHECKS_ONLY) new engine.ConfigDocument(text);
-    const parse = performance.now() - started;
-    started = performance.now();
+    const parse = now() - started;
+    started = now();
     if (CHECKS_ONLY) checkAll();
     else engine.lint(text, { path: uri });
-    const total = performance.now() - started;
+    const total = now() - started;
     if (run < warmUps) continue;
     if (CHECKS_ONLY) {
       add('rules and model walk', total);
@@ -152,7 +162,7 @@ async function profileLint() {
   const lines = text.split('\n').length - 1;
   console.log(
     `${CHECKS_ONLY ? 'rules alone' : 'lint()'} on ${RULES} rules${BROKEN ? ' (broken)' : ''}, ` +
-      `${lines} lines: medians of ${RUNS} runs, ms`,
+      `${lines} lines: medians of ${RUNS} runs, ${CPU ? 'CPU ' : ''}ms`,
   );
   const rows = [...spent]
     .map(([name, values]) => [name, median(values)])

@@ -15,12 +15,11 @@ import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from '
 
 /**
  * One place in the config, matched against the key model: a mapping entry or a list item.
- * The schema rules all read the same walk, made once per lint. Paths are built only when a
- * rule asks for one, from the chain of parent places, so a large walk allocates little.
+ * The schema rules all read the same walk, made once per lint. A large config has tens of
+ * thousands of places, so a place holds only what the walk knows: its offsets are read from
+ * its node, and its path is built from the chain of parent places when a rule asks for it.
  */
 export class Visit {
-  private cachedPath: PathStep[] | undefined;
-
   constructor(
     /** The place that holds this one, or undefined at the top level. */
     readonly up: Visit | undefined,
@@ -32,11 +31,6 @@ export class Visit {
     readonly parentSpec: KeySpec,
     /** The value node of the entry, or the list item itself. */
     readonly value: unknown,
-    /**
-     * The range of the key, or of the list item: the node's own array, so offsets stay right
-     * when an incremental re-parse shifts the nodes after an edit.
-     */
-    private readonly range: number[],
     /** The value is template text (`{{ … }}`), which only Authelia's renderer can read. */
     readonly templated: boolean,
     /** The mapping that holds the entry, for keys; undefined for list items. */
@@ -44,6 +38,14 @@ export class Visit {
     /** The mapping entry's pair, for keys. */
     readonly pair?: Pair,
   ) {}
+
+  /**
+   * The range of the key, or of the list item: the node's own array, so offsets stay right
+   * when an incremental re-parse shifts the nodes after an edit.
+   */
+  private get range(): number[] {
+    return ((this.pair ? this.pair.key : this.value) as YamlNode).range!;
+  }
 
   /** Offsets to underline: the key, or the whole list item. */
   get start(): number {
@@ -62,8 +64,9 @@ export class Visit {
 
   /** The steps from the root, e.g. `['session', 'cookies', 0, 'domain']`. */
   get path(): PathStep[] {
-    this.cachedPath ??= this.up ? [...this.up.path, this.step] : [this.step];
-    return this.cachedPath;
+    const steps: PathStep[] = [];
+    for (let visit: Visit | undefined = this; visit; visit = visit.up) steps.push(visit.step);
+    return steps.reverse();
   }
 
   /** `session.cookies[0].domain`. */
@@ -116,7 +119,6 @@ export function rewalk(
       spec,
       visit.parentSpec,
       replacement.value,
-      keyNode.range,
       templated,
       visit.parent,
       replacement,
@@ -134,7 +136,6 @@ export function rewalk(
       visit.spec,
       visit.parentSpec,
       replacement,
-      range,
       templated,
     );
     fresh.push(top);
@@ -167,7 +168,7 @@ function walkMap(
 
     const child = childSpec(spec, key);
     const templated = isTemplated(pair.value, config.text);
-    const visit = new Visit(up, key, child, spec, pair.value, keyNode.range, templated, map, pair);
+    const visit = new Visit(up, key, child, spec, pair.value, templated, map, pair);
     visits.push(visit);
     if (child && !templated && knownIn(child, version))
       descend(config, pair.value, child, visit, version, visits);
@@ -188,7 +189,7 @@ function walkSeq(
     const range = (item as YamlNode | null)?.range;
     if (!range) continue;
     const templated = isTemplated(item, config.text);
-    const visit = new Visit(up, index, spec.item, spec, item, range, templated);
+    const visit = new Visit(up, index, spec.item, spec, item, templated);
     visits.push(visit);
     if (!templated) descend(config, item, spec.item, visit, version, visits);
   }

@@ -89,30 +89,60 @@ export type KeySpec = ScalarSpec | MapSpec | DictSpec | ListSpec | AnySpec;
 
 type Extra<T> = Partial<Omit<T, 'kind' | 'summary'>>;
 
+/*
+ * Every builder below writes all the facts of its kind of spec, unset ones as undefined, before
+ * the given ones. All specs of one kind then share one object layout in the JavaScript engine:
+ * the rules read a few facts of the spec at each of tens of thousands of places in a large
+ * config, and such reads are several times faster on objects of one layout than of dozens.
+ */
+
+function scalar(type: ScalarSpec['type'], summary: string, extra: Extra<ScalarSpec>): ScalarSpec {
+  return {
+    kind: 'scalar',
+    summary,
+    since: undefined,
+    until: undefined,
+    deprecated: undefined,
+    removed: undefined,
+    secret: undefined,
+    default: undefined,
+    experimental: undefined,
+    type,
+    values: undefined,
+    caseInsensitive: undefined,
+    valueSince: undefined,
+    min: undefined,
+    max: undefined,
+    schemes: undefined,
+    defaultScheme: undefined,
+    ...extra,
+  };
+}
+
 export function str(summary: string, extra: Extra<ScalarSpec> = {}): ScalarSpec {
-  return { kind: 'scalar', type: 'string', summary, ...extra };
+  return scalar('string', summary, extra);
 }
 
 /** A secret string. */
 export function secret(summary: string, extra: Extra<ScalarSpec> = {}): ScalarSpec {
-  return { kind: 'scalar', type: 'string', summary, secret: true, ...extra };
+  return scalar('string', summary, { secret: true, ...extra });
 }
 
 export function int(summary: string, extra: Extra<ScalarSpec> = {}): ScalarSpec {
-  return { kind: 'scalar', type: 'integer', summary, ...extra };
+  return scalar('integer', summary, extra);
 }
 
 export function num(summary: string, extra: Extra<ScalarSpec> = {}): ScalarSpec {
-  return { kind: 'scalar', type: 'number', summary, ...extra };
+  return scalar('number', summary, extra);
 }
 
 export function bool(summary: string, extra: Extra<ScalarSpec> = {}): ScalarSpec {
-  return { kind: 'scalar', type: 'boolean', summary, default: false, ...extra };
+  return scalar('boolean', summary, { default: false, ...extra });
 }
 
 /** A duration: a string such as `1h30m`, or an integer of seconds. */
 export function duration(summary: string, extra: Extra<ScalarSpec> = {}): ScalarSpec {
-  return { kind: 'scalar', type: ['duration', 'integer'], summary, ...extra };
+  return scalar(['duration', 'integer'], summary, extra);
 }
 
 /** An address such as `tcp://host:port`, checked against the schemes the option accepts. */
@@ -122,11 +152,11 @@ export function address(
   defaultScheme: string,
   extra: Extra<ScalarSpec> = {},
 ): ScalarSpec {
-  return { kind: 'scalar', type: 'address', summary, schemes, defaultScheme, ...extra };
+  return scalar('address', summary, { schemes, defaultScheme, ...extra });
 }
 
 export function url(summary: string, extra: Extra<ScalarSpec> = {}): ScalarSpec {
-  return { kind: 'scalar', type: 'url', summary, ...extra };
+  return scalar('url', summary, extra);
 }
 
 /** A string from a fixed set. */
@@ -135,7 +165,7 @@ export function oneOf(
   values: readonly string[],
   extra: Extra<ScalarSpec> = {},
 ): ScalarSpec {
-  return { kind: 'scalar', type: 'string', summary, values, ...extra };
+  return scalar('string', summary, { values, ...extra });
 }
 
 export function map(
@@ -143,7 +173,19 @@ export function map(
   keys: Record<string, KeySpec>,
   extra: Extra<MapSpec> = {},
 ): MapSpec {
-  return { kind: 'map', summary, keys, ...extra };
+  return {
+    kind: 'map',
+    summary,
+    since: undefined,
+    until: undefined,
+    deprecated: undefined,
+    removed: undefined,
+    secret: undefined,
+    default: undefined,
+    experimental: undefined,
+    keys,
+    ...extra,
+  };
 }
 
 export function dict(
@@ -152,15 +194,52 @@ export function dict(
   value: KeySpec,
   extra: Extra<DictSpec> = {},
 ): DictSpec {
-  return { kind: 'dict', summary, nameLabel, value, ...extra };
+  return {
+    kind: 'dict',
+    summary,
+    since: undefined,
+    until: undefined,
+    deprecated: undefined,
+    removed: undefined,
+    secret: undefined,
+    default: undefined,
+    experimental: undefined,
+    nameLabel,
+    value,
+    ...extra,
+  };
 }
 
 export function list(summary: string, item: KeySpec, extra: Extra<ListSpec> = {}): ListSpec {
-  return { kind: 'list', summary, item, ...extra };
+  return {
+    kind: 'list',
+    summary,
+    since: undefined,
+    until: undefined,
+    deprecated: undefined,
+    removed: undefined,
+    secret: undefined,
+    default: undefined,
+    experimental: undefined,
+    item,
+    allowSingle: undefined,
+    ...extra,
+  };
 }
 
 export function any(summary: string, extra: Extra<AnySpec> = {}): AnySpec {
-  return { kind: 'any', summary, ...extra };
+  return {
+    kind: 'any',
+    summary,
+    since: undefined,
+    until: undefined,
+    deprecated: undefined,
+    removed: undefined,
+    secret: undefined,
+    default: undefined,
+    experimental: undefined,
+    ...extra,
+  };
 }
 
 /** Marks a key deprecated; spreads into the `extra` argument of a builder. */

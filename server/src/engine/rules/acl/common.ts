@@ -18,6 +18,9 @@ const RULE_KEYS = [
 
 export type RuleKey = (typeof RULE_KEYS)[number];
 
+/** The place of each key in RULE_KEYS. */
+const PLACES: ReadonlyMap<string, number> = new Map(RULE_KEYS.map((key, place) => [key, place]));
+
 /**
  * One access-control rule, with its index and the offsets of its list item. Its entries for
  * the keys the acl rules read are found in one pass over its mapping, so that the rules then
@@ -35,8 +38,8 @@ export class AccessRule {
     for (const pair of map.items) {
       const key = pair.key;
       if (!isScalar(key) || !key.range) continue;
-      const place = RULE_KEYS.indexOf(String(key.value) as RuleKey);
-      if (place >= 0) this.pairs[place] ??= pair as KeyedPair['pair'];
+      const place = PLACES.get(String(key.value));
+      if (place !== undefined) this.pairs[place] ??= pair as KeyedPair['pair'];
     }
   }
 
@@ -69,7 +72,7 @@ export class AccessRule {
 
   /** True when a key holds at least one string that is not empty. */
   hasText(key: RuleKey): boolean {
-    return this.strings(key).some(isNotEmpty);
+    return holdsText(this.value(key));
   }
 }
 
@@ -107,6 +110,12 @@ function addStrings(value: unknown, texts: ScalarText[]): void {
   } else if (isScalar(value) && value.value !== null && value.range) {
     texts.push({ text: String(value.value), start: value.range[0], end: value.range[1] });
   }
+}
+
+/** True when a value holds a string that is not empty, alone or in a list; like `stringsOf`. */
+function holdsText(value: unknown): boolean {
+  if (isSeq(value)) return value.items.some(holdsText);
+  return isScalar(value) && value.value !== null && !!value.range && String(value.value) !== '';
 }
 
 /** True for a string with at least one character. */

@@ -1,7 +1,7 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { HTTP_METHODS } from '../../model/sections/access-control';
-import { scopedAccessRules } from './common';
+import { scopedAccessRules, type ScalarText } from './common';
 
 /** HTTP verbs Authelia matches, from the key model. */
 const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
@@ -17,15 +17,14 @@ export const aclMethods: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     for (const rule of scopedAccessRules(context)) {
-      const seen = new Set<string>();
-      for (const method of rule.strings('methods')) {
-        const verb = method.text;
-        const problem = !METHODS.has(verb)
+      const methods = rule.strings('methods');
+      for (let index = 0; index < methods.length; index++) {
+        const method = methods[index];
+        const problem = !METHODS.has(method.text)
           ? `'${method.text}' is not an HTTP method Authelia knows.`
-          : seen.has(verb)
+          : listedBefore(methods, index)
             ? `'${method.text}' is listed twice.`
             : undefined;
-        seen.add(verb);
         if (problem)
           findings.push({
             ruleId: this.id,
@@ -39,3 +38,10 @@ export const aclMethods: Rule = {
     return findings;
   },
 };
+
+/** True when the string at `index` appears earlier in the list. Lists of methods are short. */
+function listedBefore(strings: readonly ScalarText[], index: number): boolean {
+  for (let earlier = 0; earlier < index; earlier++)
+    if (strings[earlier].text === strings[index].text) return true;
+  return false;
+}

@@ -3,7 +3,8 @@ import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { accessRules } from './common';
 
-const SUBJECT = /^(user|group):.+$|^oauth2:client:(.+)$/;
+const USER_OR_GROUP = /^(user|group):.+$/;
+const CLIENT = /^oauth2:client:(.+)$/;
 
 /**
  * `acl/subject`: a subject that is not `user:<name>`, `group:<name>` or
@@ -30,11 +31,12 @@ export const aclSubject: Rule = {
     for (const rule of accessRules(context)) {
       for (const subject of rule.strings('subject')) {
         if (subject.text.includes('{{')) continue;
-        const match = SUBJECT.exec(subject.text);
+        if (USER_OR_GROUP.test(subject.text)) continue;
+        const client = CLIENT.exec(subject.text)?.[1];
         let problem: string | undefined;
-        if (!match)
+        if (client === undefined)
           problem = `'${subject.text}' is not a subject: write user:<name>, group:<name> or oauth2:client:<id>.`;
-        else if (match[2] && !clients.has(match[2]))
+        else if (!clients.has(client))
           problem = `'${subject.text}' names a client that identity_providers.oidc.clients does not define.`;
         if (problem) {
           findings.push({

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { isScalar } from 'yaml';
+import { isScalar, type Scalar } from 'yaml';
 import { compareVersions, type Finding, type Fix } from '../../finding';
 import type { ScalarSpec } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
@@ -39,20 +39,13 @@ export const schemaEnum: Rule = {
       }
       if (written === '' || match) continue;
 
-      const [start, end] = value.range;
-      const fixes: Fix[] = closeValues(written, spec.values).map((allowed, index) => ({
-        title: `Change to '${allowed}'`,
-        preferred: index === 0,
-        edits: [replaceScalar(value, allowed)!],
-      }));
-
       findings.push({
         ruleId: this.id,
         severity: 'error',
         message: `'${written}' is not allowed for ${visit.pathText}: use one of ${spec.values.join(', ')}.`,
-        start,
-        end,
-        fixes,
+        start: value.range[0],
+        end: value.range[1],
+        fixes: closeValueFixes(value, written, spec.values),
       });
     }
     return findings;
@@ -64,7 +57,20 @@ function allowedMatch(spec: ScalarSpec, written: string): string | undefined {
   const allowed = spec.values ?? [];
   if (!spec.caseInsensitive) return allowed.includes(written) ? written : undefined;
   const folded = written.toLowerCase();
-  return allowed.find((value) => value.toLowerCase() === folded);
+  for (const value of allowed) if (value.toLowerCase() === folded) return value;
+  return undefined;
+}
+
+/**
+ * A fix for each allowed value near the written one, nearest first. Kept out of the loop over
+ * places: a closure there would cost an allocation at every place.
+ */
+function closeValueFixes(value: Scalar, written: string, allowed: readonly string[]): Fix[] {
+  return closeValues(written, allowed).map((close, index) => ({
+    title: `Change to '${close}'`,
+    preferred: index === 0,
+    edits: [replaceScalar(value, close)!],
+  }));
 }
 
 /** Allowed values near the written one, nearest first. */

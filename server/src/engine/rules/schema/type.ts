@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../../finding';
-import type { KeySpec } from '../../model';
+import type { KeySpec, ScalarSpec } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
 import { actualWords, expectedWords } from './common';
 
@@ -32,11 +32,13 @@ export const schemaType: Rule = {
   },
 };
 
-/** True when a YAML value has a shape and kind the spec accepts. */
-export function fits(spec: KeySpec, value: unknown): boolean {
+/**
+ * True when a YAML value has a shape and kind the spec accepts. The value is not template
+ * text: the rule skips those before asking.
+ */
+function fits(spec: KeySpec, value: unknown): boolean {
   if (value === null || value === undefined || isAlias(value)) return true;
   if (isScalar(value) && value.value === null) return true;
-  if (isScalar(value) && typeof value.value === 'string' && value.value.includes('{{')) return true;
 
   switch (spec.kind) {
     case 'any':
@@ -47,10 +49,18 @@ export function fits(spec: KeySpec, value: unknown): boolean {
     case 'list':
       return isSeq(value) || (spec.allowSingle === true && fits(spec.item, value));
     case 'scalar':
-      if (!isScalar(value)) return false;
-      if (typeof spec.type === 'string') return scalarFits(spec.type, value.value);
-      return spec.type.some((type) => scalarFits(type, value.value));
+      return isScalar(value) && fitsOneType(spec.type, value.value);
   }
+}
+
+/**
+ * True when a scalar's value reads as the spec's type, or as one of its types. A loop rather
+ * than `some`: a closure over the value would cost an allocation at every place checked.
+ */
+function fitsOneType(type: ScalarSpec['type'], value: unknown): boolean {
+  if (typeof type === 'string') return scalarFits(type, value);
+  for (const one of type) if (scalarFits(one, value)) return true;
+  return false;
 }
 
 function scalarFits(type: string, value: unknown): boolean {

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
-import type { Finding } from '../../finding';
+import type { AutheliaVersion, Finding } from '../../finding';
 import { knownIn } from '../../model';
+import type { Visit } from '../../model-walk';
 import type { Rule, RuleContext } from '../../rule';
 import { parentWords } from './common';
 
@@ -33,17 +34,7 @@ export const unknownKey: Rule = {
       }
       if (visit.spec || visit.parentSpec.kind !== 'map') continue;
 
-      const known = Object.entries(visit.parentSpec.keys)
-        .filter(([, spec]) => knownIn(spec, context.version) && !spec.removed && !spec.deprecated)
-        .map(([name]) => name);
-      const present = new Set(
-        visit.parent?.items.map((pair) => String((pair.key as { value?: unknown })?.value)),
-      );
-      const suggestion = closest(
-        key,
-        known.filter((name) => !present.has(name)),
-      );
-
+      const suggestion = suggestKey(visit, key, context.version);
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
       findings.push({
         ruleId: this.id,
@@ -65,6 +56,24 @@ export const unknownKey: Rule = {
     return findings;
   },
 };
+
+/**
+ * The known key an unknown one is most likely a typo of, among those its mapping lacks. Kept
+ * out of the loop over places: closures there would cost an allocation at every place.
+ */
+function suggestKey(visit: Visit, key: string, version: AutheliaVersion): string | undefined {
+  if (visit.parentSpec.kind !== 'map') return undefined;
+  const known = Object.entries(visit.parentSpec.keys)
+    .filter(([, spec]) => knownIn(spec, version) && !spec.removed && !spec.deprecated)
+    .map(([name]) => name);
+  const present = new Set(
+    visit.parent?.items.map((pair) => String((pair.key as { value?: unknown })?.value)),
+  );
+  return closest(
+    key,
+    known.filter((name) => !present.has(name)),
+  );
+}
 
 /** The names Authelia accepts for named entries such as `definitions.network.<name>`. */
 const NAME = /^[a-zA-Z0-9]([a-zA-Z0-9/_.:~-]*[a-zA-Z0-9])?$/;

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { removeEntry } from '../../yaml-edits';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
@@ -16,30 +16,41 @@ export const yamlDuplicateKey: Rule = {
   check({ config, scope }: RuleContext): Finding[] {
     const findings: Finding[] = [];
 
+    // For each key name, the mapping it was last seen in and its first key there: two tables
+    // for the whole document, as a table per mapping would cost thousands of allocations.
+    const mappingOf = new Map<string, YAMLMap>();
+    const firstKeys = new Map<string, Scalar>();
     forEachMap(scope ?? config.document.contents, (map) => {
-      if (map.items.length < 2) return;
-      const seen = new Map<string, [number, number]>();
-      map.items.forEach((pair, index) => {
-        if (!isScalar(pair.key) || !pair.key.range) return;
-        const name = String(pair.key.value);
-        if (name === '<<') return;
+      const items = map.items;
+      if (items.length < 2) return;
+      for (let index = 0; index < items.length; index++) {
+        const key = items[index].key;
+        if (!isScalar(key) || !key.range) continue;
+        const name = String(key.value);
+        if (name === '<<') continue;
 
-        const [start, end] = pair.key.range;
-        const first = seen.get(name);
-        if (!first) {
-          seen.set(name, [start, end]);
-          return;
+        if (mappingOf.get(name) !== map) {
+          mappingOf.set(name, map);
+          firstKeys.set(name, key);
+          continue;
         }
+        const first = firstKeys.get(name)!;
         findings.push({
           ruleId: this.id,
           severity: 'error',
           message: `Duplicate key '${name}': Authelia refuses a mapping that names a key twice.`,
-          start,
-          end,
-          related: [{ start: first[0], end: first[1], message: `'${name}' is first set here` }],
+          start: key.range[0],
+          end: key.range[1],
+          related: [
+            {
+              start: first.range![0],
+              end: first.range![1],
+              message: `'${name}' is first set here`,
+            },
+          ],
           fixes: [{ title: 'Remove this duplicate', edits: [removeEntry(config, map, index)] }],
         });
-      });
+      }
     });
 
     return findings;
