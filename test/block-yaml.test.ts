@@ -57,6 +57,13 @@ describe('block-YAML fast path', () => {
         'j: tcp://0.0.0.0:9091/',
         'k: a#b',
         '1: numeric key',
+        'l: 0o17',
+        'm: 0x1F',
+        'n: 1.0e3',
+        'o: 1.50',
+        'p: -.inf',
+        'q: .NaN',
+        'r: +12',
         '',
       ].join('\n'),
       'quoted scalars with escapes': [
@@ -163,7 +170,6 @@ describe('block-YAML fast path', () => {
       'quoted keys': '"a": 1\n',
       'a second document': 'a: 1\n---\nb: 2\n',
       'bad indentation': 'a:\n    b: 1\n  c: 2\n',
-      'hexadecimal numbers, which yaml marks with a format': 'a: 0x1F\n',
       'an unclosed quote': "a: 'open\n",
       templates: 'a: {{ env "X" }}\n',
     };

@@ -55,6 +55,11 @@ type Node = ScalarNode | MapNode | SeqNode;
 const NODE_TYPE = Symbol.for('yaml.node.type');
 
 class ScalarNode {
+  /** Set only on numbers written in octal, hexadecimal or exponent form. */
+  declare format?: string;
+  /** Set only on floats written with trailing zeros. */
+  declare minFractionDigits?: number;
+
   constructor(
     public value: unknown,
     public range: Range,
@@ -229,12 +234,7 @@ class BlockYamlParser {
       const colon = this.keyColon(keyStart);
       if (colon < 0) giveUp();
       const keySource = this.slice(keyStart, colon);
-      const key = new ScalarNode(
-        plainValue(keySource),
-        [keyStart, colon, colon],
-        keySource,
-        'PLAIN',
-      );
+      const key = plainScalar(keySource, keyStart, colon);
 
       const value = this.parseValue(next, colon + 1, indent);
       this.items[this.top++] = new PairNode(key, value);
@@ -457,7 +457,7 @@ class BlockYamlParser {
       cursor++;
     }
     const source = this.slice(at, end);
-    return new ScalarNode(plainValue(source), [at, end, end], source, 'PLAIN');
+    return plainScalar(source, at, end);
   }
 
   /** A single- or double-quoted scalar that closes on its own line. */
@@ -579,7 +579,7 @@ class BlockYamlParser {
     }
     if (end === at) giveUp();
     const source = this.slice(at, end);
-    return new ScalarNode(plainValue(source), [at, end, end], source, 'PLAIN');
+    return plainScalar(source, at, end);
   }
 
   /**
@@ -736,11 +736,13 @@ function isIndicator(code: number): boolean {
 }
 
 /**
- * The value of a plain scalar under YAML 1.2's core schema, as `yaml` resolves it: null,
- * booleans, integers and floats; everything else is a string. Octal, hexadecimal and exponent
- * forms, which `yaml` marks with a format, are left to it.
+ * A plain scalar node, its value resolved under YAML 1.2's core schema as `yaml` resolves it:
+ * null, booleans, integers (with the format `yaml` notes for octal and hexadecimal), floats
+ * (with the exponent format, or the fraction digits a trailing zero asks to keep), infinities
+ * and NaN; everything else is a string.
  */
-function plainValue(source: string): unknown {
+function plainScalar(source: string, start: number, end: number): ScalarNode {
+  const node = new ScalarNode(source, [start, end, end], source, 'PLAIN');
   const first = source.charCodeAt(0);
   const maybeSpecial =
     source.length === 0 ||
@@ -755,19 +757,32 @@ function plainValue(source: string): unknown {
     first === 84 || // T
     first === 102 || // f
     first === 70; // F
-  if (!maybeSpecial) return source;
+  if (!maybeSpecial) return node;
 
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
-  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return first === 116 || first === 84;
-  if (/^0o[0-7]+$/.test(source) || /^0x[0-9a-fA-F]+$/.test(source)) giveUp();
-  if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) giveUp();
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) giveUp();
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) {
-    if (source.endsWith('0')) giveUp();
-    return parseFloat(source);
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) {
+    node.value = null;
+  } else if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) {
+    node.value = first === 116 || first === 84;
+  } else if (/^0o[0-7]+$/.test(source)) {
+    node.value = parseInt(source.substring(2), 8);
+    node.format = 'OCT';
+  } else if (/^[-+]?[0-9]+$/.test(source)) {
+    node.value = parseInt(source, 10);
+  } else if (/^0x[0-9a-fA-F]+$/.test(source)) {
+    node.value = parseInt(source.substring(2), 16);
+    node.format = 'HEX';
+  } else if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
+    const nan = source.slice(-3).toLowerCase() === 'nan';
+    node.value = nan ? NaN : first === Char.Dash ? -Infinity : Infinity;
+  } else if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) {
+    node.value = parseFloat(source);
+    node.format = 'EXP';
+  } else if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) {
+    node.value = parseFloat(source);
+    const dot = source.indexOf('.');
+    if (source.endsWith('0')) node.minFractionDigits = source.length - dot - 1;
   }
-  return source;
+  return node;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
