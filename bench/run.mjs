@@ -9,7 +9,7 @@
 //   (a) yaml's parseDocument with a LineCounter, in this process, from the same bundle as (b)
 //   (a') our block-YAML parser, which the engine uses instead of (a) when it can
 //   (b) the engine's lint(), from an esbuild bundle of server/src/engine made like dist/
-//   (c) dist/server.js over stdio: didOpen → publishDiagnostics of version 1 in a fresh
+//   (c) dist/server.js over stdio, with the Node options of server/src/launch.ts: didOpen → publishDiagnostics of version 1 in a fresh
 //       process, and the median of the didChange → publishDiagnostics round trips (one character
 //       replaced in the domain of the rule after the middle one, incremental sync): at least
 //       --changes of them and at least 1.5 s of them, so small files are measured warm too
@@ -98,6 +98,7 @@ async function bundleEngine() {
         "export { lint } from './server/src/engine/index';",
         "export { LineCounter, parseDocument } from 'yaml';",
         "export { parseBlockYaml } from './server/src/engine/block-yaml';",
+        "export { SERVER_NODE_OPTIONS } from './server/src/launch';",
       ].join('\n'),
       resolveDir: ROOT,
       loader: 'ts',
@@ -252,10 +253,10 @@ const YLS_SETTINGS = {
  * (c) or (d): open in a fresh server, then one-character edits, each awaited: at least CHANGES
  * and at least CHANGE_MS of them, at most CHANGE_MAX.
  */
-async function measureServer(kind, file) {
+async function measureServer(kind, file, nodeOptions) {
   const ours = kind === 'ours';
   const server = ours
-    ? new LspServer('authelia-language-server', [SERVER, '--stdio'], (section) =>
+    ? new LspServer('authelia-language-server', [...nodeOptions, SERVER, '--stdio'], (section) =>
         section === 'authelia' ? {} : null,
       )
     : new LspServer(
@@ -515,7 +516,7 @@ async function main() {
     );
   }
   for (const row of rows) {
-    row.ours = await measureServer('ours', row.file);
+    row.ours = await measureServer('ours', row.file, engine.SERVER_NODE_OPTIONS);
     console.log(
       `${relative(ROOT, row.file.path)}: ours open ${ms(row.ours.open)} ms (lint ${ms(row.ours.openLint)} ms of it), change ${ms(row.ours.change)} ms (lint ${ms(row.ours.serverLint)} ms of it)`,
     );
@@ -558,7 +559,7 @@ async function main() {
     table(rows),
     '',
     "(a) `yaml`'s parseDocument with a LineCounter. (a') our block-YAML parser, which the engine uses instead when it can (it can on every generated file; the run checks that) and which builds the same tree. (b) the engine's `lint()` with our parse, bundled like dist/.",
-    `(c) \`node dist/server.js --stdio\`, didOpen or didChange (incremental sync) to its publishDiagnostics of that version; the server's own lint took ${rows.map(({ ours }) => `${ms(ours.openLint)}/${ms(ours.serverLint)}`).join(', ')} ms (open/change), the rest is transport, settings and start-up.`,
+    `(c) \`node ${engine.SERVER_NODE_OPTIONS.join(' ')} dist/server.js --stdio\` (the Node options our VS Code client starts it with), didOpen or didChange (incremental sync) to its publishDiagnostics of that version; the server's own lint took ${rows.map(({ ours }) => `${ms(ours.openLint)}/${ms(ours.serverLint)}`).join(', ')} ms (open/change), the rest is transport, settings and start-up.`,
     `(d) yaml-language-server --stdio with \`yaml.validate: true\` and the schema ${relative(ROOT, LOCAL_SCHEMA_PATH)} from the modeline; its times include its fixed 200 ms validation debounce, as an editor user feels it.`,
     `(e) VmHWM of our server process after open and changes (${[...new Set(rows.map(({ ours }) => mb(ours.idle.rss)))].join(' to ')} MB of it before the file was opened). "yls RSS" is the same for yaml-language-server.`,
     '',

@@ -11,6 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_NODE_OPTIONS } from '../../server/src/launch';
 
 /**
  * The client id. VS Code reads `<id>.trace.server` for protocol tracing, so it must match the
@@ -42,11 +43,17 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   const serverModule = context.asAbsolutePath(SERVER_MODULE);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_OPTIONS] },
+    },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] },
+      options: {
+        execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', `--inspect=${SERVER_DEBUG_PORT}`],
+      },
     },
   };
 
