@@ -89,11 +89,13 @@ export class Visit {
 /**
  * The walk of a config after an incremental re-parse replaced one node: the old walk with the
  * replaced node's places swapped for a walk of the new node. Undefined when the old walk does
- * not show the replaced node (the caller then walks the whole config).
+ * not show the replaced node (the caller then walks the whole config). Takes over the old walk,
+ * as the re-parse takes over the old document: a keystroke in a large config then swaps a few
+ * places in place instead of copying tens of thousands.
  */
 export function rewalk(
   config: ConfigDocument,
-  old: readonly Visit[],
+  old: Visit[],
   replaced: unknown,
   replacement: unknown,
   version: AutheliaVersion,
@@ -141,8 +143,13 @@ export function rewalk(
     fresh.push(top);
     if (!templated) descend(config, replacement, visit.spec, top, version, fresh);
   }
-  return [...old.slice(0, first), ...fresh, ...old.slice(after)];
+  if (fresh.length > MAX_SPLICED) return [...old.slice(0, first), ...fresh, ...old.slice(after)];
+  old.splice(first, after - first, ...fresh);
+  return old;
 }
+
+/** The most places `rewalk` passes to `splice` as arguments, far below the engine's limit. */
+const MAX_SPLICED = 10_000;
 
 /** Walks the config along the model. Unknown keys and keys the version lacks end a branch. */
 export function walkConfig(config: ConfigDocument, version: AutheliaVersion): Visit[] {
