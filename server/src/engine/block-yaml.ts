@@ -114,6 +114,7 @@ const enum Char {
   Quote = 34,
   Hash = 35,
   Apostrophe = 39,
+  Plus = 43,
   Comma = 44,
   Dash = 45,
   Dot = 46,
@@ -744,26 +745,22 @@ function isIndicator(code: number): boolean {
 function plainScalar(source: string, start: number, end: number): ScalarNode {
   const node = new ScalarNode(source, [start, end, end], source, 'PLAIN');
   const first = source.charCodeAt(0);
-  const maybeSpecial =
-    source.length === 0 ||
+  const numeric =
     (first >= 48 && first <= 57) ||
     first === Char.Dash ||
-    first === 43 || // +
-    first === Char.Dot ||
-    first === 126 || // ~
-    first === 110 || // n
-    first === 78 || // N
-    first === 116 || // t
-    first === 84 || // T
-    first === 102 || // f
-    first === 70; // F
-  if (!maybeSpecial) return node;
+    first === Char.Plus ||
+    first === Char.Dot;
 
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) {
-    node.value = null;
-  } else if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) {
-    node.value = first === 116 || first === 84;
-  } else if (/^0o[0-7]+$/.test(source)) {
+  if (!numeric) {
+    // Only a text starting with n, N, t, T, f, F or ~ (or none) can be null or a boolean.
+    if (source !== '' && !'nNtTfF~'.includes(source[0])) return node;
+    if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) node.value = null;
+    else if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source))
+      node.value = 'tT'.includes(source[0]);
+    return node;
+  }
+
+  if (/^0o[0-7]+$/.test(source)) {
     node.value = parseInt(source.substring(2), 8);
     node.format = 'OCT';
   } else if (/^[-+]?[0-9]+$/.test(source)) {
