@@ -13,14 +13,6 @@ import { PARSE_OPTIONS, parseBlockYaml } from './block-yaml';
 
 export { PARSE_OPTIONS };
 
-/**
- * Parses YAML text into `yaml`'s document: with our block-YAML fast path when the text stays
- * within what it reads, else with `yaml` itself. Both give the same tree.
- */
-export function parseYaml(text: string): Document.Parsed {
-  return parseBlockYaml(text) ?? parseDocument(text, PARSE_OPTIONS);
-}
-
 /** A mapping entry whose key is a plain scalar, as the rules see it. */
 export interface KeyedPair {
   pair: Pair<Scalar, unknown>;
@@ -38,14 +30,22 @@ export class ConfigDocument {
   readonly document: Document.Parsed;
 
   /**
-   * Parses `text`, or wraps a document already parsed from it (an incremental re-parse hands
-   * over the document it spliced together).
+   * Parses `text`, with the block-YAML fast path when the text stays within what it reads and
+   * with `yaml` otherwise (both give the same tree), or wraps a document already parsed from
+   * it (an incremental re-parse hands over the document it spliced together).
    */
   constructor(
     readonly text: string,
     document?: Document.Parsed,
   ) {
-    this.document = document ?? parseYaml(text);
+    if (document) {
+      this.document = document;
+      return;
+    }
+    const fast = parseBlockYaml(text);
+    this.document = fast ?? parseDocument(text, PARSE_OPTIONS);
+    // The block-YAML parser gives up on anchors and aliases.
+    if (fast) this.anchorFree = true;
   }
 
   /** Line starts of the text, for turning offsets into lines and columns; built when asked. */

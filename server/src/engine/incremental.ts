@@ -3,12 +3,14 @@ import {
   isMap,
   isPair,
   isSeq,
+  parseDocument,
   type Document,
   type Node as YamlNode,
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { ConfigDocument, parseYaml } from './config-document';
+import { PARSE_OPTIONS, parseBlockYaml } from './block-yaml';
+import { ConfigDocument } from './config-document';
 import type { TextEdit } from './finding';
 import { diffEdit } from './text-diff';
 
@@ -72,9 +74,10 @@ function spliceRegion(region: Region, text: string, delta: number): unknown {
   const regionText = text.slice(region.start, newEnd);
   if (newEnd < text.length && !regionText.endsWith('\n')) return undefined;
 
-  const reparsed = parseYaml(regionText);
+  const fast = parseBlockYaml(regionText);
+  const reparsed = fast ?? parseDocument(regionText, PARSE_OPTIONS);
   if (reparsed.errors.length > 0 || reparsed.warnings.length > 0) return undefined;
-  if (hasAnchorsOrAliases(reparsed.contents)) return undefined;
+  if (!fast && hasAnchorsOrAliases(reparsed.contents)) return undefined;
 
   shiftTree(reparsed.contents, 0, region.start);
   return region.splice(reparsed, text);
