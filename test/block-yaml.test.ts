@@ -7,6 +7,7 @@ import { PARSE_OPTIONS } from '../server/src/engine/config-document';
 import { generateConfig } from '../bench/generate.mjs';
 import { SHARED_DIR } from './support/shared';
 import { treeDifference } from './support/yaml-trees';
+import { random } from './support/random';
 
 /**
  * The block-YAML fast path must build exactly the tree `yaml` builds, or give up. Each check
@@ -22,23 +23,28 @@ function compare(text: string): string | undefined {
   return treeDifference(fast, parseDocument(text, PARSE_OPTIONS));
 }
 
+/**
+ * Compares both parsers on `rounds` edited texts from `edited`; at least a fifth of them must
+ * take the fast path, so the comparison really happens.
+ */
+function agreesAfterEdits(rounds: number, edited: (round: number) => string): void {
+  let compared = 0;
+  for (let round = 0; round < rounds; round++) {
+    const text = edited(round);
+    const difference = compare(text);
+    if (difference === 'gave up') continue;
+    compared++;
+    assert.equal(difference, undefined, `round ${round}:\n${text}`);
+  }
+  assert.ok(compared > rounds / 5, `only ${compared} edited texts took the fast path`);
+}
+
 function yamlFilesIn(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : yamlFilesIn(path);
     return /\.ya?ml$/.test(name) ? [path] : [];
   });
-}
-
-/** A small deterministic random source (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('block-YAML fast path', () => {
@@ -235,9 +241,8 @@ describe('block-YAML fast path', () => {
       generateConfig({ rules: 12 }),
       readFileSync(join(ROOT, 'examples', 'configuration.yml'), 'utf8'),
     ];
-    let compared = 0;
-    for (let round = 0; round < 1500; round++) {
-      let text = bases[round % bases.length].split('\n');
+    agreesAfterEdits(1500, (round) => {
+      const text = bases[round % bases.length].split('\n');
       for (let edit = 0; edit < 1 + Math.floor(next() * 4); edit++) {
         const at = Math.floor(next() * text.length);
         const choice = next();
@@ -248,14 +253,9 @@ describe('block-YAML fast path', () => {
         else if (choice < 0.9) text[at] = text[at] + '  # trailing';
         else text.splice(at, 0, text[Math.floor(next() * text.length)]);
       }
-      let joined = text.join(next() < 0.2 ? '\r\n' : '\n');
-      if (next() < 0.2) joined = joined.trimEnd();
-      const difference = compare(joined);
-      if (difference === 'gave up') continue;
-      compared++;
-      assert.equal(difference, undefined, `round ${round}:\n${joined}`);
-    }
-    assert.ok(compared > 300, `only ${compared} edited texts took the fast path`);
+      const joined = text.join(next() < 0.2 ? '\r\n' : '\n');
+      return next() < 0.2 ? joined.trimEnd() : joined;
+    });
   });
 
   it('agrees with yaml after random character edits, broken YAML included', function () {
@@ -279,8 +279,7 @@ describe('block-YAML fast path', () => {
       '  ',
     ];
     const base = generateConfig({ rules: 12 });
-    let compared = 0;
-    for (let round = 0; round < 1500; round++) {
+    agreesAfterEdits(1500, () => {
       let text = base;
       for (let edit = 0; edit < 1 + Math.floor(next() * 3); edit++) {
         const at = Math.floor(next() * text.length);
@@ -288,11 +287,7 @@ describe('block-YAML fast path', () => {
         const removed = insertion ? 0 : 1 + Math.floor(next() * 3);
         text = text.slice(0, at) + insertion + text.slice(at + removed);
       }
-      const difference = compare(text);
-      if (difference === 'gave up') continue;
-      compared++;
-      assert.equal(difference, undefined, `round ${round}:\n${text}`);
-    }
-    assert.ok(compared > 300, `only ${compared} edited texts took the fast path`);
+      return text;
+    });
   });
 });

@@ -3,23 +3,13 @@ import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { ConfigDocument, lint, type LintResult } from '../server/src/engine';
 import { reparse } from '../server/src/engine/incremental';
 import { generateConfig } from '../bench/generate.mjs';
+import { random } from './support/random';
 
 /**
  * Incremental re-parsing must give exactly what a full parse gives. Random edits, from a fixed
  * seed, are applied one after another to generated configs; after each, the incremental lint
  * and a full lint must agree on every finding, and the two parse trees on every offset.
  */
-
-/** A small deterministic random source (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTIONS = [
   'a',

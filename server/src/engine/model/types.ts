@@ -96,17 +96,22 @@ type Extra<T> = Partial<Omit<T, 'kind' | 'summary'>>;
  * config, and such reads are several times faster on objects of one layout than of dozens.
  */
 
+/** The facts every kind of spec has, unset, for the builders to write first. */
+const UNSET = {
+  since: undefined,
+  until: undefined,
+  deprecated: undefined,
+  removed: undefined,
+  secret: undefined,
+  default: undefined,
+  experimental: undefined,
+} as const;
+
 function scalar(type: ScalarSpec['type'], summary: string, extra: Extra<ScalarSpec>): ScalarSpec {
   return {
     kind: 'scalar',
     summary,
-    since: undefined,
-    until: undefined,
-    deprecated: undefined,
-    removed: undefined,
-    secret: undefined,
-    default: undefined,
-    experimental: undefined,
+    ...UNSET,
     type,
     values: undefined,
     caseInsensitive: undefined,
@@ -176,13 +181,7 @@ export function map(
   return {
     kind: 'map',
     summary,
-    since: undefined,
-    until: undefined,
-    deprecated: undefined,
-    removed: undefined,
-    secret: undefined,
-    default: undefined,
-    experimental: undefined,
+    ...UNSET,
     keys,
     ...extra,
   };
@@ -197,13 +196,7 @@ export function dict(
   return {
     kind: 'dict',
     summary,
-    since: undefined,
-    until: undefined,
-    deprecated: undefined,
-    removed: undefined,
-    secret: undefined,
-    default: undefined,
-    experimental: undefined,
+    ...UNSET,
     nameLabel,
     value,
     ...extra,
@@ -214,13 +207,7 @@ export function list(summary: string, item: KeySpec, extra: Extra<ListSpec> = {}
   return {
     kind: 'list',
     summary,
-    since: undefined,
-    until: undefined,
-    deprecated: undefined,
-    removed: undefined,
-    secret: undefined,
-    default: undefined,
-    experimental: undefined,
+    ...UNSET,
     item,
     allowSingle: undefined,
     ...extra,
@@ -231,13 +218,7 @@ export function any(summary: string, extra: Extra<AnySpec> = {}): AnySpec {
   return {
     kind: 'any',
     summary,
-    since: undefined,
-    until: undefined,
-    deprecated: undefined,
-    removed: undefined,
-    secret: undefined,
-    default: undefined,
-    experimental: undefined,
+    ...UNSET,
     ...extra,
   };
 }
