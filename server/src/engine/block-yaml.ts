@@ -129,6 +129,11 @@ const enum Char {
   CloseBrace = 125,
 }
 
+/**
+ * One parse of one text. The text is first cut into lines (start, indentation, and whether a
+ * line is blank, a comment or content); the collections are then read line by line, each
+ * method leaving in `next` the line where its parent goes on.
+ */
 class BlockYamlParser {
   /** Offset of the start of each line. */
   private readonly starts: number[] = [];
@@ -187,6 +192,7 @@ class BlockYamlParser {
     this.lineCount = this.starts.length;
   }
 
+  /** The document, or undefined for a text without content, which `yaml` reads as null. */
   parse(): Document.Parsed | undefined {
     let line = this.nextContent(0);
     if (line === this.lineCount) return undefined;
