@@ -86,7 +86,8 @@ export class ConfigDocument {
   /** The first entry named `key` in `map`, if `map` is a mapping. */
   entry(map: unknown, key: string): KeyedPair | undefined {
     if (!isMap(map)) return undefined;
-    for (const pair of map.items) {
+    for (let index = 0; index < map.items.length; index++) {
+      const pair = map.items[index];
       if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
         const [keyStart, keyEnd] = pair.key.range;
         return { pair: pair as Pair<Scalar, unknown>, key, keyStart, keyEnd };

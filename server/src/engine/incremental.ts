@@ -215,7 +215,8 @@ function shiftTree(node: unknown, from: number, delta: number, fresh?: unknown):
     for (let k = 0; k < range.length; k++) if (range[k] >= from) range[k] += delta;
   }
   if (isMap(node) || isSeq(node)) {
-    for (const item of (node as YAMLMap | YAMLSeq).items) shiftTree(item, from, delta, fresh);
+    const items = (node as YAMLMap | YAMLSeq).items;
+    for (let index = 0; index < items.length; index++) shiftTree(items[index], from, delta, fresh);
   }
 }
 

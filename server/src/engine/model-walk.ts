@@ -167,7 +167,9 @@ function walkMap(
   version: AutheliaVersion,
   visits: Visit[],
 ): void {
-  for (const pair of map.items) {
+  const pairs = map.items;
+  for (let index = 0; index < pairs.length; index++) {
+    const pair = pairs[index];
     const keyNode = pair.key;
     if (!isScalar(keyNode) || !keyNode.range) continue;
     const key = String(keyNode.value);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import type { ConfigDocument, KeyedPair } from '../../config-document';
 import type { RuleContext } from '../../rule';
 
@@ -35,7 +35,8 @@ export class AccessRule {
     readonly index: number,
     readonly map: YAMLMap,
   ) {
-    for (const pair of map.items) {
+    for (let index = 0; index < map.items.length; index++) {
+      const pair = map.items[index];
       const key = pair.key;
       if (!isScalar(key) || !key.range) continue;
       const place = PLACES.get(String(key.value));
@@ -81,10 +82,58 @@ export function accessRules(context: RuleContext): AccessRule[] {
   return context.memo('acl/rules', () => findAccessRules(context.config));
 }
 
-/** The access-control rules a local rule checks: all, or the one in the context's scope. */
+/**
+ * The access-control rules a local rule checks: all, or the one in the context's scope. After a
+ * keystroke in one rule, only that rule is indexed, not the thousands around it.
+ */
 export function scopedAccessRules(context: RuleContext): AccessRule[] {
-  const rules = accessRules(context);
-  return context.scope === undefined ? rules : rules.filter((rule) => rule.map === context.scope);
+  const scope = context.scope;
+  if (scope === undefined) return accessRules(context);
+  return context.memo('acl/scoped rules', () => {
+    const rules = context.config.valueAt(['access_control', 'rules']);
+    const index = isSeq(rules) ? rules.items.indexOf(scope) : -1;
+    return index >= 0 && isMap(scope) && scope.range
+      ? [new AccessRule(context.config, index, scope)]
+      : [];
+  });
+}
+
+/**
+ * Calls `visit` with every string scalar that `key` holds in any access rule (its first entry
+ * for the key, as `AccessRule` reads it), without indexing the rules: for the rules that look
+ * at every access rule on each keystroke because what they check depends on other sections.
+ */
+export function forEachRuleString(
+  context: RuleContext,
+  key: RuleKey,
+  visit: (scalar: Scalar, text: string) => void,
+): void {
+  const rules = context.config.valueAt(['access_control', 'rules']);
+  if (!isSeq(rules)) return;
+  // Index loops: an unoptimised for-of allocates a result object per step, and this runs on
+  // every keystroke over every rule.
+  for (let index = 0; index < rules.items.length; index++) {
+    const item = rules.items[index];
+    if (!isMap(item) || !item.range) continue;
+    for (let entry = 0; entry < item.items.length; entry++) {
+      const pair = item.items[entry];
+      const name = pair.key;
+      if (isScalar(name) && name.range && String(name.value) === key) {
+        forEachString(pair.value, visit);
+        break;
+      }
+    }
+  }
+}
+
+/** Calls `visit` with each string scalar of a value that is one string or a list of them. */
+export function forEachString(value: unknown, visit: (scalar: Scalar, text: string) => void): void {
+  if (isSeq(value)) {
+    for (let index = 0; index < value.items.length; index++)
+      forEachString(value.items[index], visit);
+  } else if (isScalar(value) && value.value !== null && value.range) {
+    visit(value, String(value.value));
+  }
 }
 
 function findAccessRules(config: ConfigDocument): AccessRule[] {

@@ -1,7 +1,7 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { accessRules, stringsOf, type ScalarText } from './common';
+import { forEachRuleString, forEachString } from './common';
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/(3[0-2]|[12]?\d))?$/;
 const IPV6 = /^[0-9a-f:]+(\/(12[0-8]|1[01]\d|[1-9]?\d))?$/i;
@@ -28,19 +28,20 @@ export const aclNetworks: Rule = {
     }
 
     const findings: Finding[] = [];
-    const check = (network: ScalarText) => {
-      const text = network.text.trim();
+    const check = (scalar: Scalar, network: string) => {
+      const text = network.trim();
       if (names.has(text) || text.includes('{{') || isAddressOrRange(text)) return;
+      const [start, end] = scalar.range!;
       findings.push({
         ruleId: this.id,
         severity: 'error',
         message: `'${text}' is not an IP address, a CIDR range or a defined network name.`,
-        start: network.start,
-        end: network.end,
+        start,
+        end,
       });
     };
-    for (const rule of accessRules(context)) rule.strings('networks').forEach(check);
-    for (const pair of definitions?.items ?? []) stringsOf(pair.value).forEach(check);
+    forEachRuleString(context, 'networks', check);
+    for (const pair of definitions?.items ?? []) forEachString(pair.value, check);
     return findings;
   },
 };

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { accessRules } from './common';
+import { forEachRuleString } from './common';
 
 const USER_OR_GROUP = /^(user|group):.+$/;
 const CLIENT = /^oauth2:client:(.+)$/;
@@ -28,27 +28,20 @@ export const aclSubject: Rule = {
     }
 
     const findings: Finding[] = [];
-    for (const rule of accessRules(context)) {
-      for (const subject of rule.strings('subject')) {
-        if (subject.text.includes('{{')) continue;
-        if (USER_OR_GROUP.test(subject.text)) continue;
-        const client = CLIENT.exec(subject.text)?.[1];
-        let problem: string | undefined;
-        if (client === undefined)
-          problem = `'${subject.text}' is not a subject: write user:<name>, group:<name> or oauth2:client:<id>.`;
-        else if (!clients.has(client))
-          problem = `'${subject.text}' names a client that identity_providers.oidc.clients does not define.`;
-        if (problem) {
-          findings.push({
-            ruleId: this.id,
-            severity: 'error',
-            message: problem,
-            start: subject.start,
-            end: subject.end,
-          });
-        }
+    forEachRuleString(context, 'subject', (scalar, subject) => {
+      if (subject.includes('{{') || USER_OR_GROUP.test(subject)) return;
+      const client = CLIENT.exec(subject)?.[1];
+      const problem =
+        client === undefined
+          ? `'${subject}' is not a subject: write user:<name>, group:<name> or oauth2:client:<id>.`
+          : !clients.has(client)
+            ? `'${subject}' names a client that identity_providers.oidc.clients does not define.`
+            : undefined;
+      if (problem) {
+        const [start, end] = scalar.range!;
+        findings.push({ ruleId: this.id, severity: 'error', message: problem, start, end });
       }
-    }
+    });
     return findings;
   },
 };

@@ -15,7 +15,9 @@ export const schemaAddress: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.scopedVisits()) {
+    const places = context.scopedVisits();
+    for (let place = 0; place < places.length; place++) {
+      const visit = places[place];
       const spec = visit.spec;
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !takesType(spec, 'address') || !spec.schemes) continue;

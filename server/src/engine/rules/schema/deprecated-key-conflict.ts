@@ -15,7 +15,9 @@ export const deprecatedKeyConflict: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.visits()) {
+    const places = context.visits();
+    for (let place = 0; place < places.length; place++) {
+      const visit = places[place];
       const deprecation = visit.spec?.deprecated;
       if (!deprecation?.replacement || !visit.entry || !visit.parent) continue;
       if (!versionAtLeast(context.version, deprecation.since)) continue;

@@ -16,7 +16,10 @@ export const deprecatedKey: Rule = {
     const findings: Finding[] = [];
     let migrateAll: Fix | undefined | null = null;
 
-    for (const visit of context.visits()) {
+    const places = context.visits();
+
+    for (let place = 0; place < places.length; place++) {
+      const visit = places[place];
       const deprecation = visit.spec?.deprecated;
       if (!deprecation || !visit.entry || !versionAtLeast(context.version, deprecation.since))
         continue;

@@ -16,7 +16,9 @@ export const schemaEnum: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.scopedVisits()) {
+    const places = context.scopedVisits();
+    for (let place = 0; place < places.length; place++) {
+      const visit = places[place];
       const spec = visit.spec;
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !spec.values || spec.secret) continue;

@@ -13,7 +13,9 @@ export const removedKey: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.scopedVisits()) {
+    const places = context.scopedVisits();
+    for (let place = 0; place < places.length; place++) {
+      const visit = places[place];
       const reason = visit.spec?.removed;
       if (!reason || !visit.entry || !visit.parent) continue;
       findings.push({

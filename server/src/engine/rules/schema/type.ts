@@ -15,7 +15,9 @@ export const schemaType: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.scopedVisits()) {
+    const places = context.scopedVisits();
+    for (let place = 0; place < places.length; place++) {
+      const visit = places[place];
       if (!visit.spec || visit.spec.removed || visit.templated || fits(visit.spec, visit.value))
         continue;
       findings.push({

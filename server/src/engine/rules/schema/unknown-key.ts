@@ -17,7 +17,9 @@ export const unknownKey: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.scopedVisits()) {
+    const places = context.scopedVisits();
+    for (let place = 0; place < places.length; place++) {
+      const visit = places[place];
       if (!visit.pair) continue; // a list item, not a key
       const key = visit.step as string;
       if (visit.parentSpec.kind === 'dict' && !NAME.test(key)) {

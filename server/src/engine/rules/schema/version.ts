@@ -12,7 +12,9 @@ export const schemaVersion: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const visit of context.scopedVisits()) {
+    const places = context.scopedVisits();
+    for (let place = 0; place < places.length; place++) {
+      const visit = places[place];
       const spec = visit.spec;
       if (!spec || !visit.pair || knownIn(spec, context.version)) continue;
 

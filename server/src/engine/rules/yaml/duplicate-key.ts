@@ -61,11 +61,15 @@ export const yamlDuplicateKey: Rule = {
 function forEachMap(node: unknown, action: (map: YAMLMap) => void): void {
   if (isMap(node)) {
     action(node);
-    for (const pair of node.items) {
+    for (let index = 0; index < node.items.length; index++) {
+      const pair = node.items[index];
       forEachMap(pair.key, action);
       forEachMap(pair.value, action);
     }
   } else if (isSeq(node)) {
-    for (const item of node.items) forEachMap(isPair(item) ? item.value : item, action);
+    for (let index = 0; index < node.items.length; index++) {
+      const item = node.items[index];
+      forEachMap(isPair(item) ? item.value : item, action);
+    }
   }
 }

@@ -55,7 +55,7 @@ function unclosedQuote(config: RuleContext['config'], errorAt: number): number |
         found = node.range[0];
       }
     } else if (isMap(node) || isSeq(node)) {
-      for (const item of node.items) visit(item);
+      for (let index = 0; index < node.items.length; index++) visit(node.items[index]);
     }
   };
   visit(config.document.contents);

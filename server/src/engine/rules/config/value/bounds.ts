@@ -10,7 +10,9 @@ import type { ValueProblem } from './check';
  */
 export function boundChecks(context: RuleContext): ValueProblem[] {
   const problems: ValueProblem[] = [];
-  for (const visit of context.visits()) {
+  const places = context.visits();
+  for (let place = 0; place < places.length; place++) {
+    const visit = places[place];
     const spec = visit.spec;
     const value = visit.value;
     if (spec?.kind !== 'scalar' || (spec.min === undefined && spec.max === undefined)) continue;
