@@ -286,6 +286,7 @@ async function measureServer(kind, file, nodeOptions) {
     let event = await waiting;
     const open = event.at - started;
     const openDiagnostics = event.params.diagnostics;
+    const afterOpen = server.memory();
 
     const site = editSite(file);
     const changes = [];
@@ -336,6 +337,7 @@ async function measureServer(kind, file, nodeOptions) {
       changeDiagnostics,
       memory,
       idle,
+      afterOpen,
       serverLint: serverLint.length ? median(serverLint) : undefined,
       openLint,
       strays: strays.length,
@@ -561,7 +563,7 @@ async function main() {
     "(a) `yaml`'s parseDocument with a LineCounter. (a') our block-YAML parser, which the engine uses instead when it can (it can on every generated file; the run checks that) and which builds the same tree. (b) the engine's `lint()` with our parse, bundled like dist/.",
     `(c) \`node ${engine.SERVER_NODE_OPTIONS.join(' ')} dist/server.js --stdio\` (the Node options our VS Code client starts it with), didOpen or didChange (incremental sync) to its publishDiagnostics of that version; the server's own lint took ${rows.map(({ ours }) => `${ms(ours.openLint)}/${ms(ours.serverLint)}`).join(', ')} ms (open/change), the rest is transport, settings and start-up.`,
     `(d) yaml-language-server --stdio with \`yaml.validate: true\` and the schema ${relative(ROOT, LOCAL_SCHEMA_PATH)} from the modeline; its times include its fixed 200 ms validation debounce, as an editor user feels it.`,
-    `(e) VmHWM of our server process after open and changes (${[...new Set(rows.map(({ ours }) => mb(ours.idle.rss)))].join(' to ')} MB of it before the file was opened). "yls RSS" is the same for yaml-language-server.`,
+    `(e) VmHWM of our server process after open and changes (${[...new Set(rows.map(({ ours }) => mb(ours.idle.rss)))].join(' to ')} MB of it before the file was opened; ${rows.map(({ ours }) => mb(ours.afterOpen.peak)).join(', ')} MB right after the open). "yls RSS" is the same for yaml-language-server.`,
     '',
     'Targets (issue 5):',
     '',
