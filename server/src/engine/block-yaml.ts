@@ -361,8 +361,8 @@ class BlockYamlParser {
   }
 
   /**
-   * A value that starts at `at` on its entry's line: a scalar, a block scalar or a flow list.
-   * `indent` is the column of the collection that holds it.
+   * A value that starts at `at` on its entry's line: a scalar, a block scalar, a flow list or
+   * an empty flow mapping (`{}`). `indent` is the column of the collection that holds it.
    */
   private parseInlineValue(line: number, at: number, indent: number): Node {
     const first = this.text.charCodeAt(at);
