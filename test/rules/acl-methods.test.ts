@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
-import { findingsOf } from '../support/lint';
+import { findingsOf, messagesOf } from '../support/lint';
 
 const RULE = 'acl/methods';
-
-function messagesOf(text: string): string[] {
-  return lint(text)
-    .findings.filter((finding) => finding.ruleId === RULE)
-    .map((finding) => finding.message);
-}
 
 /** A config with one rule whose methods are the given YAML value. */
 function withMethods(methods: string): string {
@@ -42,7 +36,7 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: "'FETCH'", line: 10 },
       { ruleId: RULE, severity: 'error', text: "'PURGE'", line: 10 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       "'FETCH' is not an HTTP method Authelia knows.",
       "'PURGE' is not an HTTP method Authelia knows.",
     ]);
@@ -53,7 +47,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(text, RULE), [
       { ruleId: RULE, severity: 'error', text: "'POST'", line: 13 },
     ]);
-    assert.deepEqual(messagesOf(text), ["'POST' is listed twice."]);
+    assert.deepEqual(messagesOf(text, RULE), ["'POST' is listed twice."]);
   });
 
   it('checks a single scalar and ignores an empty value', () => {

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
-import { findingsOf } from '../support/lint';
+import { findingsOf, messagesOf } from '../support/lint';
 
 const RULE = 'acl/rule-shape';
-
-function messagesOf(text: string): string[] {
-  return lint(text)
-    .findings.filter((finding) => finding.ruleId === RULE)
-    .map((finding) => finding.message);
-}
 
 /** A config whose access_control.rules are the given list items (indented by 4). */
 function withRules(rules: string): string {
@@ -44,7 +38,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(text, RULE), [
       { ruleId: RULE, severity: 'error', text: "policy: 'one_factor'", line: 8 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       'Rule 1 needs a domain or domain_regex; Authelia refuses it.',
     ]);
   });
@@ -59,7 +53,7 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: "domain: 'b.example.com'", line: 10 },
       { ruleId: RULE, severity: 'error', text: "{resources: ['^/api']}", line: 11 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       'Rule 2 needs a policy; Authelia refuses it.',
       'Rule 3 needs a domain or domain_regex and a policy; Authelia refuses it.',
     ]);
@@ -72,7 +66,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(text, RULE), [
       { ruleId: RULE, severity: 'warning', text: "'*example.com'", line: 8 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       "'*example.com' matches any name ending in 'example.com'; for subdomains write '*.example.com'.",
     ]);
   });

@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
-import { applyEdits, lint, type LintOptions } from '../../server/src/engine';
-import { findingsOf, onlyFinding, yaml } from '../support/lint';
+import { applyEdits } from '../../server/src/engine';
+import { findingsOf, messagesOf, onlyFinding, yaml } from '../support/lint';
 
 const RULE = 'config/conflict';
-
-function messagesOf(text: string, options: LintOptions = {}): string[] {
-  return lint(text, options)
-    .findings.filter((finding) => finding.ruleId === RULE)
-    .map((finding) => finding.message);
-}
 
 const cookies = yaml`
   session:
@@ -103,7 +97,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(ldap('true'), RULE), [
       { ruleId: RULE, severity: 'error', text: 'password', line: 7 },
     ]);
-    assert.deepEqual(messagesOf(ldap('true')), [
+    assert.deepEqual(messagesOf(ldap('true'), RULE), [
       'authentication_backend.ldap.password and authentication_backend.ldap.permit_unauthenticated_bind cannot be ' +
         'set together: Authelia refuses to start. An unauthenticated bind sends no password; remove one of the two.',
     ]);
@@ -170,7 +164,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(text, RULE), [
       { ruleId: RULE, severity: 'error', text: 'name', line: 13 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       "The network 'internal' is defined in access_control.networks and definitions.network, which cannot be set " +
         'together: Authelia refuses to start. Define each network once.',
     ]);

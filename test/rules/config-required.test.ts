@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import { lint, type LintOptions } from '../../server/src/engine';
-import { findingsOf, yaml } from '../support/lint';
+import { findingsOf, messagesOf, yaml } from '../support/lint';
 
 const RULE = 'config/required';
-
-function messagesOf(text: string, options: LintOptions = {}): string[] {
-  return lint(text, options)
-    .findings.filter((finding) => finding.ruleId === RULE)
-    .map((finding) => finding.message);
-}
 
 /** A complete 4.39 config that needs nothing more. */
 const complete = yaml`
@@ -61,7 +54,7 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: 'session:', line: 1 },
       { ruleId: RULE, severity: 'error', text: 'session:', line: 1 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       'authentication_backend is required: Authelia refuses to start without it.',
       'storage is required: Authelia refuses to start without it.',
       'notifier is required: Authelia refuses to start without it.',
@@ -91,7 +84,7 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: 'smtp', line: 9 },
       { ruleId: RULE, severity: 'error', text: 'smtp', line: 9 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       'authentication_backend.file.path is required: Authelia refuses to start without it.',
       'storage.mysql.address is required: Authelia refuses to start without it.',
       'storage.mysql.database is required: Authelia refuses to start without it.',
@@ -116,7 +109,7 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: 'local', line: 6 },
       { ruleId: RULE, severity: 'error', text: 'filesystem', line: 8 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       'storage.local.path is required: Authelia refuses to start without it.',
       'notifier.filesystem.filename is required: Authelia refuses to start without it.',
     ]);
@@ -127,7 +120,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(empty, RULE), [
       { ruleId: RULE, severity: 'error', text: 'smtp', line: 21 },
     ]);
-    assert.deepEqual(messagesOf(empty), [
+    assert.deepEqual(messagesOf(empty, RULE), [
       'notifier.smtp.sender is required: Authelia refuses to start without it.',
     ]);
 
@@ -148,7 +141,7 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: 'name', line: 10 },
       { ruleId: RULE, severity: 'error', text: 'domain', line: 11 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       'session.cookies[0].domain is required: Authelia refuses to start without it.',
       'session.cookies[0].authelia_url is required: Authelia refuses to start without it.',
       'session.cookies[1].authelia_url is required: Authelia refuses to start without it.',
@@ -180,7 +173,7 @@ describe(RULE, () => {
         domain: 'example.com'
     `;
     for (const version of ['4.37', '4.38', '4.39'] as const) {
-      assert.deepEqual(messagesOf(text, { version }), [
+      assert.deepEqual(messagesOf(text, RULE, { version }), [
         'authentication_backend is required: Authelia refuses to start without it.',
         'notifier is required: Authelia refuses to start without it.',
       ]);
@@ -202,10 +195,10 @@ describe(RULE, () => {
         file:
           path: '/config/users.yml'
     `;
-    assert.deepEqual(messagesOf(text, { version: '4.37' }), [
+    assert.deepEqual(messagesOf(text, RULE, { version: '4.37' }), [
       'session.domain is required: Authelia refuses to start without it.',
     ]);
-    assert.deepEqual(messagesOf(text, { version: '4.39' }), [
+    assert.deepEqual(messagesOf(text, RULE, { version: '4.39' }), [
       'session.cookies is required: Authelia refuses to start without it.',
     ]);
   });
@@ -220,7 +213,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(noUser, RULE), [
       { ruleId: RULE, severity: 'error', text: 'ldap', line: 2 },
     ]);
-    assert.deepEqual(messagesOf(noUser), [
+    assert.deepEqual(messagesOf(noUser, RULE), [
       'authentication_backend.ldap.user is required: Authelia refuses to start without it.',
     ]);
 
@@ -233,7 +226,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(anonymous, RULE), []);
 
     assert.deepEqual(findingsOf(complete, RULE, { version: '4.39' }), []);
-    assert.deepEqual(messagesOf(complete, { version: '4.38' }), [
+    assert.deepEqual(messagesOf(complete, RULE, { version: '4.38' }), [
       'authentication_backend.ldap.base_dn is required (before 4.39): Authelia refuses to start without it.',
     ]);
   });
@@ -256,7 +249,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(started, RULE), [
       { ruleId: RULE, severity: 'error', text: 'duo_api', line: 29 },
     ]);
-    assert.deepEqual(messagesOf(started), [
+    assert.deepEqual(messagesOf(started, RULE), [
       'duo_api.hostname is required: Authelia refuses to start without it.',
     ]);
   });
@@ -270,7 +263,7 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'error', text: 'oidc', line: 30 },
       { ruleId: RULE, severity: 'error', text: 'privacy_policy', line: 32 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       'identity_providers.oidc.jwks is required (tokens must be signed): Authelia refuses to start without it.',
       'identity_providers.oidc.clients is required: Authelia refuses to start without it.',
       'privacy_policy.policy_url is required: Authelia refuses to start without it.',
@@ -303,7 +296,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(text, RULE), [
       { ruleId: RULE, severity: 'error', text: 'session', line: 8 },
     ]);
-    assert.deepEqual(messagesOf(text), [
+    assert.deepEqual(messagesOf(text, RULE), [
       'session.cookies is required: Authelia refuses to start without it.',
     ]);
   });
@@ -322,7 +315,7 @@ describe(RULE, () => {
           sender: 'authelia@example.com'
     `;
     assert.deepEqual(
-      messagesOf(text, { version: '4.37' }).filter((message) => /address|host/.test(message)),
+      messagesOf(text, RULE, { version: '4.37' }).filter((message) => /address|host/.test(message)),
       [
         'storage.mysql.host is required: Authelia refuses to start without it.',
         'notifier.smtp.host is required: Authelia refuses to start without it.',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { applyEdits, lint, type LintOptions } from '../../server/src/engine';
-import { findingsOf, onlyFinding, see, yaml } from '../support/lint';
+import { applyEdits, lint } from '../../server/src/engine';
+import { findingsOf, messagesOf, onlyFinding, see, yaml } from '../support/lint';
 
 const RULE = 'config/value';
 
@@ -11,12 +11,6 @@ const onlyWarning = (text: string) =>
   lint(text).findings.filter(
     (finding) => finding.ruleId === RULE && finding.severity === 'warning',
   )[0];
-
-function messagesOf(text: string, options: LintOptions = {}): string[] {
-  return lint(text, options)
-    .findings.filter((finding) => finding.ruleId === RULE)
-    .map((finding) => finding.message);
-}
 
 /** A config whose session.cookies list is the given YAML list items (indented by 4). */
 function withCookies(items: string): string {
@@ -148,7 +142,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: "'localhost'", line: 5 },
         { ruleId: RULE, severity: 'error', text: "'exa_mple.org'", line: 7 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         'The cookie domain is not valid: it must be lower case.',
         'The cookie domain is not valid: it needs at least one dot, such as example.com.',
         'The cookie domain is not valid: it may hold only letters, digits, hyphens and dots.',
@@ -188,7 +182,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: "'example.com'", line: 5 },
         { ruleId: RULE, severity: 'error', text: "'app.example.com'", line: 7 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         "The cookie domain 'example.com' is listed twice.",
         "'app.example.com' lies inside the cookie domain 'example.com' of an earlier entry, which already covers it.",
       ]);
@@ -232,7 +226,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: "'auth.example.org'", line: 6 },
         { ruleId: RULE, severity: 'error', text: "'https://auth.example.org'", line: 8 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         'authelia_url must use https or wss.',
         'authelia_url must be an absolute URL such as https://auth.example.com.',
         "authelia_url must be inside the cookie domain 'example.net'.",
@@ -264,7 +258,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: "'https://www.example.org'", line: 11 },
         { ruleId: RULE, severity: 'error', text: "'https://AUTH.example.io/'", line: 14 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         'default_redirection_url must use https.',
         'default_redirection_url must be an absolute URL such as https://auth.example.com.',
         "default_redirection_url must be inside the cookie domain 'example.net'.",
@@ -351,7 +345,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: "'TLS1.3'", line: 9 },
         { ruleId: RULE, severity: 'error', text: "'tls1.2'", line: 16 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         'session.redis.tls.minimum_version is above maximum_version.',
         'notifier.smtp.tls.minimum_version is above maximum_version.',
       ]);
@@ -408,14 +402,14 @@ describe(RULE, () => {
       assert.deepEqual(findingsOf(onlyInput, RULE), [
         { ruleId: RULE, severity: 'error', text: "'(uid={input})'", line: 12 },
       ]);
-      assert.deepEqual(messagesOf(onlyInput), [
+      assert.deepEqual(messagesOf(onlyInput, RULE), [
         'users_filter must contain {username_attribute}; Authelia refuses a filter without it.',
       ]);
 
       const onlyAttribute = ldap(
         "    users_filter: '({username_attribute}=x)'\n    groups_filter: '(member={dn})'\n",
       );
-      assert.deepEqual(messagesOf(onlyAttribute), [
+      assert.deepEqual(messagesOf(onlyAttribute, RULE), [
         'users_filter must contain {input}; Authelia refuses a filter without it.',
       ]);
 
@@ -426,7 +420,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: "'(objectClass=person)'", line: 12 },
         { ruleId: RULE, severity: 'error', text: "'(objectClass=person)'", line: 12 },
       ]);
-      assert.deepEqual(messagesOf(neither), [
+      assert.deepEqual(messagesOf(neither, RULE), [
         'users_filter must contain {username_attribute}; Authelia refuses a filter without it.',
         'users_filter must contain {input}; Authelia refuses a filter without it.',
       ]);
@@ -452,7 +446,7 @@ describe(RULE, () => {
         },
         { ruleId: RULE, severity: 'error', text: "'member={dn}'", line: 13 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         'users_filter uses the old {0}/{1} placeholders: write {input} and {username} instead.',
         'users_filter must contain {input}; Authelia refuses a filter without it.',
         'groups_filter must be wrapped in parentheses.',
@@ -465,7 +459,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: 'ldap', line: 8 },
         { ruleId: RULE, severity: 'error', text: 'ldap', line: 8 },
       ]);
-      assert.deepEqual(messagesOf(implicit), [
+      assert.deepEqual(messagesOf(implicit, RULE), [
         'The custom LDAP implementation has no default users_filter: write one, or pick the implementation ' +
           'that matches your directory (activedirectory, freeipa, lldap, ...).',
         'The custom LDAP implementation has no default groups_filter: write one, or pick the implementation ' +
@@ -477,7 +471,7 @@ describe(RULE, () => {
       assert.deepEqual(findingsOf(explicit, RULE), [
         { ruleId: RULE, severity: 'error', text: 'ldap', line: 8 },
       ]);
-      assert.match(messagesOf(explicit)[0], /no default groups_filter/);
+      assert.match(messagesOf(explicit, RULE)[0], /no default groups_filter/);
     });
 
     it('accepts template text as a filter', () => {
@@ -538,7 +532,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: '7', line: 6 },
         { ruleId: RULE, severity: 'error', text: '10', line: 7 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         'TOTP codes have 6 or 8 digits.',
         'TOTP codes have 6 or 8 digits.',
       ]);
@@ -692,7 +686,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'warning', text: 'enable_expvars', line: 8 },
         { ruleId: RULE, severity: 'warning', text: 'disable_starttls', line: 13 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         'server.endpoints.enable_pprof exposes profiling data; keep it off in production.',
         'server.endpoints.enable_expvars exposes internal variables; keep it off in production.',
         'notifier.smtp.disable_starttls sends mail, and any reset link, without encryption.',
@@ -821,7 +815,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: "'app'", line: 12 },
         { ruleId: RULE, severity: 'error', text: `'${long}'`, line: 14 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         "The client_id 'app' is used by two clients.",
         'A client_id may be at most 100 characters long.',
       ]);
@@ -837,7 +831,7 @@ describe(RULE, () => {
         { ruleId: RULE, severity: 'error', text: "'three_factor'", line: 12 },
         { ruleId: RULE, severity: 'error', text: "'http://spa.example.com/jwks.json'", line: 13 },
       ]);
-      assert.deepEqual(messagesOf(text), [
+      assert.deepEqual(messagesOf(text, RULE), [
         "authorization_policy 'three_factor' is neither one_factor, two_factor nor a policy under authorization_policies.",
         'jwks_uri must be an https URL.',
       ]);

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
-import { lint, type LintOptions } from '../../server/src/engine';
-import { findingsOf, yaml } from '../support/lint';
+import { findingsOf, messagesOf, yaml } from '../support/lint';
 
 const RULE = 'secret/missing';
-
-function messagesOf(text: string, options: LintOptions = {}): string[] {
-  return lint(text, options)
-    .findings.filter((finding) => finding.ruleId === RULE)
-    .map((finding) => finding.message);
-}
 
 /** A config with every secret left to the environment. */
 const noSecrets = yaml`
@@ -55,7 +48,7 @@ describe(RULE, () => {
   });
 
   it('names the AUTHELIA_…_FILE variable that supplies each secret', () => {
-    assert.deepEqual(messagesOf(noSecrets), [
+    assert.deepEqual(messagesOf(noSecrets, RULE), [
       'identity_validation.reset_password.jwt_secret is required (password reset is on) and not in this file; ' +
         'supply it with AUTHELIA_IDENTITY_VALIDATION_RESET_PASSWORD_JWT_SECRET_FILE, or add it here.',
       'authentication_backend.ldap.password is required and not in this file; ' +
@@ -89,7 +82,7 @@ describe(RULE, () => {
       .replace("  redis:\n    host: 'redis'\n", '');
     assert.deepEqual(findingsOf(memory, RULE), []);
     const redis = allSecrets.replace("  secret: 'a-session-secret'\n", '');
-    assert.deepEqual(messagesOf(redis), [
+    assert.deepEqual(messagesOf(redis, RULE), [
       'session.secret is required (sessions are stored in Redis) and not in this file; ' +
         'supply it with AUTHELIA_SESSION_SECRET_FILE, or add it here.',
     ]);
@@ -136,7 +129,7 @@ describe(RULE, () => {
     assert.deepEqual(findingsOf(withoutJwt, RULE, { version: '4.37' }), [
       { ruleId: RULE, severity: 'information', text: 'authentication_backend:', line: 1 },
     ]);
-    assert.deepEqual(messagesOf(withoutJwt, { version: '4.37' }), [
+    assert.deepEqual(messagesOf(withoutJwt, RULE, { version: '4.37' }), [
       'jwt_secret is required (password reset is on) and not in this file; ' +
         'supply it with AUTHELIA_JWT_SECRET_FILE, or add it here.',
     ]);
@@ -155,7 +148,7 @@ describe(RULE, () => {
       { ruleId: RULE, severity: 'information', text: 'duo_api', line: 27 },
     ]);
     assert.deepEqual(
-      messagesOf(duo).map((message) => /AUTHELIA_\w+_FILE/.exec(message)?.[0]),
+      messagesOf(duo, RULE).map((message) => /AUTHELIA_\w+_FILE/.exec(message)?.[0]),
       ['AUTHELIA_DUO_API_INTEGRATION_KEY_FILE', 'AUTHELIA_DUO_API_SECRET_KEY_FILE'],
     );
     assert.deepEqual(findingsOf(duo + '  disable: true\n', RULE), []);

@@ -37,6 +37,13 @@ export function findingsOf(text: string, ruleId: string, options: LintOptions = 
     .map((finding) => see(text, finding));
 }
 
+/** The messages of one rule's findings, in order. */
+export function messagesOf(text: string, ruleId: string, options: LintOptions = {}): string[] {
+  return lint(text, options)
+    .findings.filter((finding) => finding.ruleId === ruleId)
+    .map((finding) => finding.message);
+}
+
 /** The one finding of a rule, for a test that needs its fixes or message. */
 export function onlyFinding(text: string, ruleId: string, options: LintOptions = {}): Finding {
   const found = lint(text, options).findings.filter((finding) => finding.ruleId === ruleId);
