@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
 import { applyEdits, lint } from '../../server/src/engine';
 import { findingsOf, onlyFinding } from '../support/lint';
+import { withAccessRules } from '../support/acl';
 
 const RULE = 'acl/bypass-with-subject';
 
-/** A config whose access_control.rules are the given list items (indented by 4). */
-function withRules(rules: string): string {
-  return (
-    'storage:\n' +
-    "  encryption_key: 'a-very-long-encryption-key'\n" +
-    '  local:\n' +
-    "    path: '/config/db.sqlite3'\n" +
-    'access_control:\n' +
-    "  default_policy: 'deny'\n" +
-    '  rules:\n' +
-    rules
-  );
-}
-
 describe(RULE, () => {
-  const named = withRules(
+  const named = withAccessRules(
     "    - domain: 'public.example.com'\n" +
       '      policy: "bypass"\n' +
       '      subject:\n' +
@@ -45,7 +32,7 @@ describe(RULE, () => {
     const fixed = applyEdits(named, fix.edits);
     assert.equal(
       fixed,
-      withRules(
+      withAccessRules(
         "    - domain: 'public.example.com'\n      policy: \"bypass\"\n      resources: ['^/api']\n",
       ),
     );
@@ -70,7 +57,9 @@ describe(RULE, () => {
   });
 
   it('edits inside a flow mapping too', () => {
-    const text = withRules("    - {domain: 'a.example.com', policy: bypass, subject: 'group:x'}\n");
+    const text = withAccessRules(
+      "    - {domain: 'a.example.com', policy: bypass, subject: 'group:x'}\n",
+    );
     assert.deepEqual(findingsOf(text, RULE), [
       {
         ruleId: RULE,
@@ -82,17 +71,17 @@ describe(RULE, () => {
     const [remove, change] = onlyFinding(text, RULE).fixes!;
     assert.equal(
       applyEdits(text, remove.edits),
-      withRules("    - {domain: 'a.example.com', policy: bypass}\n"),
+      withAccessRules("    - {domain: 'a.example.com', policy: bypass}\n"),
     );
     assert.equal(
       applyEdits(text, change.edits),
-      withRules("    - {domain: 'a.example.com', policy: one_factor, subject: 'group:x'}\n"),
+      withAccessRules("    - {domain: 'a.example.com', policy: one_factor, subject: 'group:x'}\n"),
     );
   });
 
   it('fires on a domain_regex that captures a User or Group, with only the policy fix', () => {
     for (const group of ['(?P<User>', '(?<Group>']) {
-      const text = withRules(
+      const text = withAccessRules(
         `    - domain_regex: '^${group}\\w+)\\.example\\.com$'\n      policy: 'bypass'  # public\n`,
       );
       assert.deepEqual(findingsOf(text, RULE), [
@@ -120,7 +109,7 @@ describe(RULE, () => {
   });
 
   it('stays silent on bypass without subject, on subjects with other policies, and on other named groups', () => {
-    const text = withRules(
+    const text = withAccessRules(
       "    - domain: 'public.example.com'\n      policy: bypass\n" +
         "    - domain: 'secure.example.com'\n      policy: two_factor\n      subject: 'group:admins'\n" +
         "    - domain_regex: '^(?P<Tenant>\\w+)\\.example\\.com$'\n      policy: bypass\n",
@@ -130,7 +119,7 @@ describe(RULE, () => {
   });
 
   it('counts a templated subject as a subject, and numbers rules from 1', () => {
-    const text = withRules(
+    const text = withAccessRules(
       "    - domain: 'a.example.com'\n      policy: one_factor\n" +
         "    - domain: 'b.example.com'\n      policy: bypass\n      subject: '{{ env \"SUBJECT\" }}'\n",
     );
@@ -144,10 +133,13 @@ describe(RULE, () => {
   // "-       domain: …" followed by keys at the old indentation: invalid YAML
   // ("Sequence item without - indicator"), and the rule loses its policy.
   it('removes a subject written as the first key of the rule', () => {
-    const text = withRules(
+    const text = withAccessRules(
       "    - subject: 'user:john'\n      domain: 'public.example.com'\n      policy: bypass\n",
     );
     const fixed = applyEdits(text, onlyFinding(text, RULE).fixes![0].edits);
-    assert.equal(fixed, withRules("    - domain: 'public.example.com'\n      policy: bypass\n"));
+    assert.equal(
+      fixed,
+      withAccessRules("    - domain: 'public.example.com'\n      policy: bypass\n"),
+    );
   });
 });

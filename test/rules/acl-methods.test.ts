@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
 import { findingsOf, messagesOf } from '../support/lint';
+import { withAccessRules } from '../support/acl';
 
 const RULE = 'acl/methods';
 
 /** A config with one rule whose methods are the given YAML value. */
 function withMethods(methods: string): string {
-  return (
-    'storage:\n' +
-    "  encryption_key: 'a-very-long-encryption-key'\n" +
-    '  local:\n' +
-    "    path: '/config/db.sqlite3'\n" +
-    'access_control:\n' +
-    "  default_policy: 'deny'\n" +
-    '  rules:\n' +
-    "    - domain: 'dav.example.com'\n" +
-    '      policy: one_factor\n' +
-    `      methods: ${methods}\n`
+  return withAccessRules(
+    "    - domain: 'dav.example.com'\n      policy: one_factor\n" + `      methods: ${methods}\n`,
   );
 }
 

@@ -1,23 +1,16 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
 import { findingsOf, onlyFinding } from '../support/lint';
+import { withAccessRules } from '../support/acl';
 
 const RULE = 'acl/networks';
 
 /** A config with the given extra sections and one rule whose networks are the given YAML value. */
 function withNetworks(networks: string, sections = ''): string {
-  return (
-    'storage:\n' +
-    "  encryption_key: 'a-very-long-encryption-key'\n" +
-    '  local:\n' +
-    "    path: '/config/db.sqlite3'\n" +
-    sections +
-    'access_control:\n' +
-    "  default_policy: 'deny'\n" +
-    '  rules:\n' +
-    "    - domain: 'internal.example.com'\n" +
-    '      policy: one_factor\n' +
-    `      networks: ${networks}\n`
+  return withAccessRules(
+    "    - domain: 'internal.example.com'\n      policy: one_factor\n" +
+      `      networks: ${networks}\n`,
+    sections,
   );
 }
 

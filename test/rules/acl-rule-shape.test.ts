@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine';
 import { findingsOf, messagesOf } from '../support/lint';
+import { withAccessRules } from '../support/acl';
 
 const RULE = 'acl/rule-shape';
 
-/** A config whose access_control.rules are the given list items (indented by 4). */
-function withRules(rules: string): string {
-  return (
-    'storage:\n' +
-    "  encryption_key: 'a-very-long-encryption-key'\n" +
-    '  local:\n' +
-    "    path: '/config/db.sqlite3'\n" +
-    'access_control:\n' +
-    "  default_policy: 'deny'\n" +
-    '  rules:\n' +
-    rules
-  );
-}
-
 describe(RULE, () => {
   it('stays silent on rules with a domain or domain_regex and a policy', () => {
-    const text = withRules(
+    const text = withAccessRules(
       "    - domain: 'public.example.com'\n      policy: 'bypass'\n" +
         "    - domain: ['*.example.com', 'example.com']\n      policy: 'two_factor'\n" +
         "    - domain_regex: '^(?P<User>\\w+)\\.example\\.com$'\n      policy: 'one_factor'\n" +
@@ -34,7 +21,7 @@ describe(RULE, () => {
   });
 
   it('fires as an error on the first line of a rule without a domain', () => {
-    const text = withRules("    - policy: 'one_factor'\n      resources: ['^/api']\n");
+    const text = withAccessRules("    - policy: 'one_factor'\n      resources: ['^/api']\n");
     assert.deepEqual(findingsOf(text, RULE), [
       { ruleId: RULE, severity: 'error', text: "policy: 'one_factor'", line: 8 },
     ]);
@@ -44,7 +31,7 @@ describe(RULE, () => {
   });
 
   it('fires on a rule without a policy, and names both gaps at once', () => {
-    const text = withRules(
+    const text = withAccessRules(
       "    - domain: 'a.example.com'\n      policy: 'deny'\n" +
         "    - domain: 'b.example.com'\n" +
         "    - {resources: ['^/api']}\n",
@@ -60,7 +47,7 @@ describe(RULE, () => {
   });
 
   it('warns about a star without a dot, on that domain only', () => {
-    const text = withRules(
+    const text = withAccessRules(
       "    - domain: ['*example.com', '*.example.org', 'example.net']\n      policy: 'one_factor'\n",
     );
     assert.deepEqual(findingsOf(text, RULE), [
@@ -76,7 +63,7 @@ describe(RULE, () => {
   // `len(rule.Domains)+len(rule.DomainsRegex) == 0` (validator/access_control.go; FACTS §9 #43).
   // No other rule reports them either.
   it('treats an empty policy or domain as missing', () => {
-    const text = withRules(
+    const text = withAccessRules(
       "    - domain: 'a.example.com'\n      policy: ''\n" +
         "    - domain:\n      policy: 'deny'\n" +
         "    - domain: []\n      policy: 'deny'\n",
