@@ -13,6 +13,18 @@ import { PARSE_OPTIONS, parseBlockYaml } from './block-yaml';
 
 export { PARSE_OPTIONS };
 
+/**
+ * Parses with the block-YAML fast path when the text stays within what it reads, else with
+ * `yaml`; both give the same tree. `fast` tells which one did, and so that the tree holds no
+ * anchors or aliases, which the fast path gives up on.
+ */
+export function parseYaml(text: string): { document: Document.Parsed; fast: boolean } {
+  const fast = parseBlockYaml(text);
+  return fast
+    ? { document: fast, fast: true }
+    : { document: parseDocument(text, PARSE_OPTIONS), fast: false };
+}
+
 /** A mapping entry whose key is a plain scalar, as the rules see it. */
 export interface KeyedPair {
   pair: Pair<Scalar, unknown>;
@@ -42,10 +54,9 @@ export class ConfigDocument {
       this.document = document;
       return;
     }
-    const fast = parseBlockYaml(text);
-    this.document = fast ?? parseDocument(text, PARSE_OPTIONS);
-    // The block-YAML parser gives up on anchors and aliases.
-    if (fast) this.anchorFree = true;
+    const parsed = parseYaml(text);
+    this.document = parsed.document;
+    if (parsed.fast) this.anchorFree = true;
   }
 
   /** Line starts of the text, for turning offsets into lines and columns; built when asked. */

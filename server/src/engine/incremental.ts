@@ -3,14 +3,12 @@ import {
   isMap,
   isPair,
   isSeq,
-  parseDocument,
   type Document,
   type Node as YamlNode,
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { PARSE_OPTIONS, parseBlockYaml } from './block-yaml';
-import { ConfigDocument } from './config-document';
+import { ConfigDocument, parseYaml } from './config-document';
 import type { TextEdit } from './finding';
 import { diffEdit } from './text-diff';
 
@@ -74,8 +72,7 @@ function spliceRegion(region: Region, text: string, delta: number): unknown {
   const regionText = text.slice(region.start, newEnd);
   if (newEnd < text.length && !regionText.endsWith('\n')) return undefined;
 
-  const fast = parseBlockYaml(regionText);
-  const reparsed = fast ?? parseDocument(regionText, PARSE_OPTIONS);
+  const { document: reparsed, fast } = parseYaml(regionText);
   if (reparsed.errors.length > 0 || reparsed.warnings.length > 0) return undefined;
   if (!fast && hasAnchorsOrAliases(reparsed.contents)) return undefined;
 

@@ -149,16 +149,10 @@ function findAccessRules(config: ConfigDocument): AccessRule[] {
 /** The scalar strings of a value that may be one string or a list of them, with offsets. */
 export function stringsOf(value: unknown): ScalarText[] {
   const texts: ScalarText[] = [];
-  addStrings(value, texts);
+  forEachString(value, (scalar, text) => {
+    texts.push({ text, start: scalar.range![0], end: scalar.range![1] });
+  });
   return texts;
-}
-
-function addStrings(value: unknown, texts: ScalarText[]): void {
-  if (isSeq(value)) {
-    for (const item of value.items) addStrings(item, texts);
-  } else if (isScalar(value) && value.value !== null && value.range) {
-    texts.push({ text: String(value.value), start: value.range[0], end: value.range[1] });
-  }
 }
 
 /** True when a value holds a string that is not empty, alone or in a list; like `stringsOf`. */
