@@ -59,10 +59,13 @@ class ScalarNode {
   declare format?: string;
   /** Set only on floats written with trailing zeros. */
   declare minFractionDigits?: number;
+  declare range: Range;
 
   constructor(
     public value: unknown,
-    public range: Range,
+    public startOffset: number,
+    public valueEndOffset: number,
+    public endOffset: number,
     public source: string,
     public type: Scalar.Type,
   ) {}
@@ -76,17 +79,25 @@ class PairNode {
 }
 
 class MapNode {
+  declare range: Range;
+
   constructor(
     public items: PairNode[],
-    public range: Range,
+    public startOffset: number,
+    public valueEndOffset: number,
+    public endOffset: number,
     public flow?: boolean,
   ) {}
 }
 
 class SeqNode {
+  declare range: Range;
+
   constructor(
     public items: Node[],
-    public range: Range,
+    public startOffset: number,
+    public valueEndOffset: number,
+    public endOffset: number,
     public flow?: boolean,
   ) {}
 }
@@ -99,6 +110,45 @@ for (const [node, base, type] of [
 ] as const) {
   Object.setPrototypeOf(node.prototype, base.prototype);
   Object.defineProperty(node.prototype, NODE_TYPE, { value: Symbol.for(type) });
+}
+
+/**
+ * `range` as `yaml` has it, read from and written to the three offsets a node of ours keeps.
+ * A large config has over a hundred thousand nodes, and an array of three offsets for each was
+ * a third of the tree's memory and half of the objects the parser made. Reading `range` makes
+ * a new array, so code that changes offsets in place goes through `shiftOffsets`.
+ */
+for (const node of [ScalarNode, MapNode, SeqNode]) {
+  Object.defineProperty(node.prototype, 'range', {
+    get(this: ScalarNode): Range {
+      return [this.startOffset, this.valueEndOffset, this.endOffset];
+    },
+    set(this: ScalarNode, range: Range) {
+      this.startOffset = range[0];
+      this.valueEndOffset = range[1];
+      this.endOffset = range[2];
+    },
+  });
+}
+
+/**
+ * Adds `delta` to each offset of a node's range that is at or after `from`, for our nodes and
+ * `yaml`'s alike. Returns false, changing nothing, when the whole node ends before `from`, so
+ * nothing inside it needs shifting either.
+ */
+export function shiftOffsets(node: unknown, from: number, delta: number): boolean {
+  if (node instanceof ScalarNode || node instanceof MapNode || node instanceof SeqNode) {
+    if (node.endOffset < from) return false;
+    if (node.startOffset >= from) node.startOffset += delta;
+    if (node.valueEndOffset >= from) node.valueEndOffset += delta;
+    node.endOffset += delta;
+    return true;
+  }
+  const range = (node as { range?: number[] } | null)?.range;
+  if (!range) return true;
+  if (range[2] < from) return false;
+  for (let k = 0; k < range.length; k++) if (range[k] >= from) range[k] += delta;
+  return true;
 }
 
 const enum Line {
@@ -223,7 +273,7 @@ class BlockYamlParser {
     const document = new Document(undefined, PARSE_OPTIONS) as Document.Parsed;
     document.contents = root as unknown as Document.Parsed['contents'];
     // After an empty last value, `yaml` keeps the final line breaks with that entry.
-    const contentEnd = root.range[2];
+    const contentEnd = root.endOffset;
     const end = this.endsEmpty && after === this.lineCount ? contentEnd : this.text.length;
     document.range = [documentStart ?? this.starts[line], contentEnd, end];
     if (documentStart !== undefined) document.directives!.docStart = true;
@@ -245,7 +295,7 @@ class BlockYamlParser {
 
       const value = this.parseValue(next, colon + 1, indent);
       this.items[this.top++] = new PairNode(key, value);
-      end = value.range[2];
+      end = value.endOffset;
       next = this.next;
 
       if (next === this.lineCount || this.indents[next] < indent) break;
@@ -256,7 +306,7 @@ class BlockYamlParser {
     }
 
     this.next = next;
-    return new MapNode(this.collected(base) as PairNode[], [at, end, end]);
+    return new MapNode(this.collected(base) as PairNode[], at, end, end);
   }
 
   /** A block list whose dashes stand at column `indent`; `parentIndent` is its mapping's. */
@@ -269,7 +319,7 @@ class BlockYamlParser {
       const dash = this.starts[next] + indent;
       const value = this.parseListItem(next, dash, indent);
       this.items[this.top++] = value;
-      end = value.range[2];
+      end = value.endOffset;
       next = this.next;
 
       if (next === this.lineCount || this.indents[next] < indent) break;
@@ -284,7 +334,7 @@ class BlockYamlParser {
 
     this.next = next;
     const start = this.starts[line] + indent;
-    return new SeqNode(this.collected(base) as Node[], [start, end, end]);
+    return new SeqNode(this.collected(base) as Node[], start, end, end);
   }
 
   /** One list item: the value after the dash at `dash`. */
@@ -357,7 +407,7 @@ class BlockYamlParser {
     this.trailingIndent = -1;
     this.endsEmpty = true;
     this.next = next;
-    return new ScalarNode(null, [at, at, end], '', 'PLAIN');
+    return new ScalarNode(null, at, at, end, '', 'PLAIN');
   }
 
   /**
@@ -374,18 +424,18 @@ class BlockYamlParser {
     if (first === Char.Apostrophe || first === Char.Quote) {
       const quoted = this.parseQuoted(at);
       node = quoted;
-      valueEnd = quoted.range[1];
+      valueEnd = quoted.valueEndOffset;
     } else if (first === Char.OpenBracket) {
       const list = this.parseFlowList(at);
       node = list;
-      valueEnd = list.range[1];
+      valueEnd = list.valueEndOffset;
     } else if (first === Char.OpenBrace) {
       if (this.text.charCodeAt(at + 1) !== Char.CloseBrace) giveUp();
       valueEnd = at + 2;
-      node = new MapNode([], [at, valueEnd, valueEnd], true);
+      node = new MapNode([], at, valueEnd, valueEnd, true);
     } else {
       node = this.parsePlain(at);
-      valueEnd = node.range[1];
+      valueEnd = node.valueEndOffset;
     }
 
     const comment = this.restOfLine(valueEnd);
@@ -397,7 +447,7 @@ class BlockYamlParser {
 
     const next = this.nextContent(line + 1);
     if (next < this.lineCount && this.indents[next] > indent) giveUp();
-    node.range[2] = this.absorbComments(line, next, indent);
+    node.endOffset = this.absorbComments(line, next, indent);
     this.endsEmpty = false;
     this.next = next;
     return node;
@@ -435,7 +485,7 @@ class BlockYamlParser {
   private close(node: MapNode | SeqNode, indent: number): void {
     if (this.trailingIndent < 0 || indent === 0) return;
     if (this.trailingIndent >= indent) {
-      node.range[2] = this.trailingEnd;
+      node.endOffset = this.trailingEnd;
       this.trailingIndent = -1;
     }
   }
@@ -477,7 +527,7 @@ class BlockYamlParser {
       const plain = quote === Char.Apostrophe ? !value.includes('\n') : !/[\n\\]/.test(value);
       if (plain) {
         const type = quote === Char.Apostrophe ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-        return new ScalarNode(value, [at, close + 1, close + 1], value, type);
+        return new ScalarNode(value, at, close + 1, close + 1, value, type);
       }
     }
 
@@ -509,7 +559,7 @@ class BlockYamlParser {
     value += text.slice(from, cursor);
     const end = cursor + 1;
     const type = quote === Char.Apostrophe ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-    return new ScalarNode(value, [at, end, end], value, type);
+    return new ScalarNode(value, at, end, end, value, type);
   }
 
   /** A flow list of scalars on one line, such as `['GET', 'HEAD']`. */
@@ -526,9 +576,9 @@ class BlockYamlParser {
           first === Char.Apostrophe || first === Char.Quote
             ? this.parseQuoted(cursor)
             : this.parseFlowPlain(cursor);
-        cursor = item.range[1];
+        cursor = item.valueEndOffset;
         while (text.charCodeAt(cursor) === Char.Space) cursor++;
-        item.range[2] = cursor;
+        item.endOffset = cursor;
         this.items[this.top++] = item;
 
         const separator = text.charCodeAt(cursor);
@@ -540,7 +590,7 @@ class BlockYamlParser {
       }
     }
     const end = cursor + 1;
-    return new SeqNode(this.collected(base) as Node[], [at, end, end], true);
+    return new SeqNode(this.collected(base) as Node[], at, end, end, true);
   }
 
   /** The items read since `base`, as an array of their own, taken off the stack. */
@@ -635,7 +685,7 @@ class BlockYamlParser {
     const end = this.absorbComments(last, this.next, Infinity);
     this.endsEmpty = false;
     const type = folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
-    return new ScalarNode(value, [at, end, end], value, type);
+    return new ScalarNode(value, at, end, end, value, type);
   }
 
   /**
@@ -749,7 +799,7 @@ function isIndicator(code: number): boolean {
  * and NaN; everything else is a string.
  */
 function plainScalar(source: string, start: number, end: number): ScalarNode {
-  const node = new ScalarNode(source, [start, end, end], source, 'PLAIN');
+  const node = new ScalarNode(source, start, end, end, source, 'PLAIN');
   const first = source.charCodeAt(0);
   const numeric =
     (first >= 48 && first <= 57) ||

@@ -8,6 +8,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { shiftOffsets } from './block-yaml';
 import { ConfigDocument, parseYaml } from './config-document';
 import type { TextEdit } from './finding';
 import { diffEdit } from './text-diff';
@@ -206,11 +207,7 @@ function shiftTree(node: unknown, from: number, delta: number, fresh?: unknown):
     shiftTree(node.value, from, delta, fresh);
     return;
   }
-  const range = (node as YamlNode | null)?.range as number[] | undefined;
-  if (range) {
-    if (range[2] < from) return;
-    for (let k = 0; k < range.length; k++) if (range[k] >= from) range[k] += delta;
-  }
+  if (!shiftOffsets(node, from, delta)) return;
   if (isMap(node) || isSeq(node)) {
     const items = (node as YAMLMap | YAMLSeq).items;
     for (let index = 0; index < items.length; index++) shiftTree(items[index], from, delta, fresh);
