@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
-import { parseBlockYaml } from '../server/src/engine/block-yaml';
+import { parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parseBlockYaml, shiftOffsets } from '../server/src/engine/block-yaml';
 import { PARSE_OPTIONS } from '../server/src/engine/config-document';
 import { generateConfig } from '../bench/generate.mjs';
 import { SHARED_DIR } from './support/shared';
@@ -186,6 +186,31 @@ describe('block-YAML fast path', () => {
 
   it('leaves a nesting deeper than the stack allows to yaml', () => {
     assert.equal(parseBlockYaml(`${'- '.repeat(100_000)}x\n`), undefined);
+  });
+
+  it('keeps offsets as yaml does: range reads them, assigning range writes them', () => {
+    const fast = parseBlockYaml('a: 1\nb: [x, y]\n')!;
+    const map = fast.contents as YAMLMap<Scalar, unknown>;
+    const list = map.items[1].value as YAMLSeq<Scalar>;
+    assert.deepEqual(list.range, [8, 14, 15]);
+    assert.deepEqual(list.items[1].range, [12, 13, 13]);
+
+    list.range = [1, 2, 3];
+    assert.deepEqual(list.range, [1, 2, 3]);
+  });
+
+  it('shifts the offsets at or after an edit, in our nodes and in yaml\'s', () => {
+    const text = 'a: 1\nb: [x, y]\n';
+    for (const document of [parseBlockYaml(text)!, parseDocument(text, PARSE_OPTIONS)]) {
+      const map = document.contents as YAMLMap<Scalar, unknown>;
+      const list = map.items[1].value as YAMLSeq<Scalar>;
+
+      assert.equal(shiftOffsets(map.items[0].value, 6, 10), false);
+      assert.deepEqual((map.items[0].value as Scalar).range, [3, 4, 5]);
+
+      assert.equal(shiftOffsets(list, 14, 10), true);
+      assert.deepEqual(list.range, [8, 24, 25]);
+    }
   });
 
   it('takes the fast path on the example and generated configs', () => {
