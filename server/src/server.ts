@@ -24,6 +24,7 @@ import {
   type Severity,
   type TextEdit,
 } from './engine';
+import { tuneHeap } from './heap';
 import { toLintOptions, type RawSettings } from './settings';
 
 /**
@@ -31,6 +32,8 @@ import { toLintOptions, type RawSettings } from './settings';
  * its findings into diagnostics, code actions and hovers. Each document version is parsed
  * once; hovers and code actions reuse that parse.
  */
+
+tuneHeap();
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
