@@ -13,7 +13,6 @@ import {
   type Hover,
   type InitializeParams,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   completeAt,
   hoverAt,
@@ -25,6 +24,7 @@ import {
   type TextEdit,
 } from './engine';
 import { tuneHeap } from './heap';
+import { OPEN_DOCUMENTS, type OpenDocument } from './open-document';
 import { toLintOptions, type RawSettings } from './settings';
 
 /**
@@ -36,7 +36,7 @@ import { toLintOptions, type RawSettings } from './settings';
 tuneHeap();
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new TextDocuments(OPEN_DOCUMENTS);
 
 /** The last lint of each open document, keyed by URI. */
 interface CheckedDocument {
@@ -186,7 +186,7 @@ connection.onCompletion(async (params): Promise<CompletionItem[]> => {
 });
 
 /** Lints a document with its settings and publishes the findings, unless it changed since. */
-async function validate(document: TextDocument): Promise<void> {
+async function validate(document: OpenDocument): Promise<void> {
   try {
     const options = await settingsFor(document.uri);
     if (documents.get(document.uri)?.version !== document.version) return;
@@ -217,7 +217,7 @@ async function validate(document: TextDocument): Promise<void> {
  * the cache is stale. Waits for the settings, so an early request sees what a later publish
  * will show.
  */
-async function currentResult(document: TextDocument): Promise<LintResult | undefined> {
+async function currentResult(document: OpenDocument): Promise<LintResult | undefined> {
   try {
     const options = await settingsFor(document.uri);
     const cached = checked.get(document.uri);
@@ -234,7 +234,7 @@ async function currentResult(document: TextDocument): Promise<LintResult | undef
  * Lints the document's current text and caches the result. When the last lint used the same
  * settings, its parse is handed to the engine, which re-parses only the part that changed.
  */
-function lintDocument(document: TextDocument, options: LintOptions): LintResult {
+function lintDocument(document: OpenDocument, options: LintOptions): LintResult {
   const cached = checked.get(document.uri);
   const previous = cached?.options === options ? cached.result.config : undefined;
   checked.delete(document.uri);
@@ -258,7 +258,7 @@ function settingsFor(uri: string): Promise<LintOptions> {
   return settings;
 }
 
-function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+function toDiagnostic(document: OpenDocument, finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
     severity: SEVERITIES[finding.severity],
@@ -279,7 +279,7 @@ function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
   return diagnostic;
 }
 
-function toLspEdit(document: TextDocument, edit: TextEdit) {
+function toLspEdit(document: OpenDocument, edit: TextEdit) {
   return {
     range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) },
     newText: edit.newText,
