@@ -9,8 +9,8 @@
 //   --cpu, with either of the above: CPU time of this process (all its threads, the garbage collector's too)
 //     instead of wall time, which a busy machine disturbs less.
 //   node bench/profile.mjs --server [--rules 5000] [--broken] [--runs 20]
-//     our language server run with --cpu-prof through didOpen and `runs` one-character
-//     didChange edits.
+//     our language server, with the Node options of server/src/launch.ts, run with --cpu-prof
+//     through didOpen and `runs` one-character didChange edits.
 //
 // Both bundle server/src with esbuild like dist/, but unminified and with a source map, so the
 // profile names the original functions and files. Profiles are written to bench/.generated/
@@ -191,6 +191,8 @@ async function profileLint() {
 /** Our server through didOpen and RUNS edits, under --cpu-prof. */
 async function profileServer() {
   const script = await bundle({ entryPoints: ['server/src/server.ts'] }, 'server-dev.cjs');
+  const launch = await bundle({ entryPoints: ['server/src/launch.ts'] }, 'launch-dev.cjs');
+  const { SERVER_NODE_OPTIONS } = createRequire(import.meta.url)(launch);
   writeFileSync(filePath, text);
   const dir = join(OUT, 'server-profile');
   rmSync(dir, { recursive: true, force: true });
@@ -198,7 +200,16 @@ async function profileServer() {
 
   const server = new LspServer(
     'authelia-language-server (profiled)',
-    ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', script, '--stdio'],
+    [
+      ...SERVER_NODE_OPTIONS,
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      dir,
+      '--cpu-prof-interval',
+      '200',
+      script,
+      '--stdio',
+    ],
     (section) => (section === 'authelia' ? {} : null),
   );
   try {
@@ -245,7 +256,7 @@ async function profileServer() {
     const { peak } = server.memory();
     await server.stop(30_000);
     console.log(
-      `server on ${RULES} rules${BROKEN ? ' (broken)' : ''}: open ${open.toFixed(0)} ms, change median ${median(changes).toFixed(0)} ms, peak RSS ${(peak / 1048576).toFixed(0)} MB (unminified bundle, under the profiler)`,
+      `server on ${RULES} rules${BROKEN ? ' (broken)' : ''}: open ${open.toFixed(0)} ms, change median ${RUNS > 0 ? median(changes).toFixed(0) : '-'} ms, peak RSS ${(peak / 1048576).toFixed(0)} MB (unminified bundle, under the profiler)`,
     );
   } finally {
     killAll();
