@@ -131,13 +131,33 @@ for (const node of [ScalarNode, MapNode, SeqNode]) {
   });
 }
 
+/** True for the node classes of this parser. */
+function isOurs(node: unknown): node is ScalarNode | MapNode | SeqNode {
+  return node instanceof ScalarNode || node instanceof MapNode || node instanceof SeqNode;
+}
+
+/**
+ * Where a node starts, for our nodes and `yaml`'s alike, or undefined when it has no range.
+ * Unlike `node.range[0]` it makes no array for ours, which matters in loops over every node.
+ */
+export function startOf(node: unknown): number | undefined {
+  if (isOurs(node)) return node.startOffset;
+  return (node as { range?: number[] } | null)?.range?.[0];
+}
+
+/** Where a node's value ends (`range[1]`), as `startOf` reads its start. */
+export function valueEndOf(node: unknown): number | undefined {
+  if (isOurs(node)) return node.valueEndOffset;
+  return (node as { range?: number[] } | null)?.range?.[1];
+}
+
 /**
  * Adds `delta` to each offset of a node's range that is at or after `from`, for our nodes and
  * `yaml`'s alike. Returns false, changing nothing, when the whole node ends before `from`, so
  * nothing inside it needs shifting either.
  */
 export function shiftOffsets(node: unknown, from: number, delta: number): boolean {
-  if (node instanceof ScalarNode || node instanceof MapNode || node instanceof SeqNode) {
+  if (isOurs(node)) {
     if (node.endOffset < from) return false;
     if (node.startOffset >= from) node.startOffset += delta;
     if (node.valueEndOffset >= from) node.valueEndOffset += delta;

@@ -9,6 +9,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { startOf, valueEndOf } from './block-yaml';
 import type { ConfigDocument, KeyedPair } from './config-document';
 import type { AutheliaVersion } from './finding';
 import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from './model';
@@ -39,21 +40,21 @@ export class Visit {
     readonly pair?: Pair,
   ) {}
 
-  /**
-   * The range of the key, or of the list item: the node's own array, so offsets stay right
-   * when an incremental re-parse shifts the nodes after an edit.
-   */
-  private get range(): number[] {
-    return ((this.pair ? this.pair.key : this.value) as YamlNode).range!;
+  /** The key, or the list item. */
+  private get node(): unknown {
+    return this.pair ? this.pair.key : this.value;
   }
 
-  /** Offsets to underline: the key, or the whole list item. */
+  /**
+   * Offsets to underline: the key, or the whole list item. Read from the node each time, so
+   * they stay right when an incremental re-parse shifts the nodes after an edit.
+   */
   get start(): number {
-    return this.range[0];
+    return startOf(this.node)!;
   }
 
   get end(): number {
-    return this.range[1];
+    return valueEndOf(this.node)!;
   }
 
   /** True when this place lies inside `ancestor`'s value. */
@@ -171,7 +172,7 @@ function walkMap(
   for (let index = 0; index < pairs.length; index++) {
     const pair = pairs[index];
     const keyNode = pair.key;
-    if (!isScalar(keyNode) || !keyNode.range) continue;
+    if (!isScalar(keyNode) || startOf(keyNode) === undefined) continue;
     const key = String(keyNode.value);
     if (key === '<<') continue;
 
@@ -195,8 +196,7 @@ function walkSeq(
   const items = seq.items;
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    const range = (item as YamlNode | null)?.range;
-    if (!range) continue;
+    if (startOf(item) === undefined) continue;
     const templated = isTemplated(item, config.text);
     const visit = new Visit(up, index, spec.item, spec, item, templated);
     visits.push(visit);
@@ -239,6 +239,6 @@ export function pathText(path: readonly PathStep[]): string {
  */
 export function isTemplated(value: unknown, text: string): boolean {
   if (isScalar(value)) return typeof value.value === 'string' && value.value.includes('{{');
-  const start = (value as YamlNode | null)?.range?.[0];
+  const start = startOf(value);
   return start !== undefined && text.startsWith('{{', start);
 }

@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import { startOf } from '../../block-yaml';
 import { removeEntry } from '../../yaml-edits';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
@@ -25,7 +26,7 @@ export const yamlDuplicateKey: Rule = {
       if (items.length < 2) return;
       for (let index = 0; index < items.length; index++) {
         const key = items[index].key;
-        if (!isScalar(key) || !key.range) continue;
+        if (!isScalar(key) || startOf(key) === undefined) continue;
         const name = String(key.value);
         if (name === '<<') continue;
 
@@ -39,8 +40,8 @@ export const yamlDuplicateKey: Rule = {
           ruleId: this.id,
           severity: 'error',
           message: `Duplicate key '${name}': Authelia refuses a mapping that names a key twice.`,
-          start: key.range[0],
-          end: key.range[1],
+          start: key.range![0],
+          end: key.range![1],
           related: [
             {
               start: first.range![0],
