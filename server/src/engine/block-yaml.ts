@@ -145,6 +145,11 @@ export function startOf(node: unknown): number | undefined {
   return (node as { range?: number[] } | null)?.range?.[0];
 }
 
+/** True when a node has offsets: what `!!node.range` tells, without making an array for ours. */
+export function hasRange<T>(node: T): node is T & { range: [number, number, number] } {
+  return startOf(node) !== undefined;
+}
+
 /** Where a node's value ends (`range[1]`), as `startOf` reads its start. */
 export function valueEndOf(node: unknown): number | undefined {
   if (isOurs(node)) return node.valueEndOffset;
@@ -205,12 +210,15 @@ const enum Char {
  * method leaving in `next` the line where its parent goes on.
  */
 class BlockYamlParser {
-  /** Offset of the start of each line. */
-  private readonly starts: number[] = [];
+  /**
+   * Offset of the start of each line. The line tables are typed arrays of exactly the line
+   * count: growing plain arrays line by line left more garbage than the tree's scalars did.
+   */
+  private readonly starts: Int32Array;
   /** Columns of each line's first non-space character. */
-  private readonly indents: number[] = [];
+  private readonly indents: Int32Array;
   /** What each line holds. */
-  private readonly kinds: Line[] = [];
+  private readonly kinds: Uint8Array;
   private readonly lineCount: number;
   /**
    * Comment and blank lines after the last value that no scalar took in. `yaml` hands them
@@ -240,26 +248,29 @@ class BlockYamlParser {
     if (UNSUPPORTED_CHARACTER.test(text)) giveUp();
     if (text.includes('\r') && LONE_RETURN.test(text)) giveUp();
 
+    let lineCount = 1;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCount++;
+    this.lineCount = lineCount;
+    this.starts = new Int32Array(lineCount);
+    this.indents = new Int32Array(lineCount);
+    this.kinds = new Uint8Array(lineCount);
+
     const length = text.length;
     let start = 0;
-    for (;;) {
+    for (let line = 0; line < lineCount; line++) {
       let at = start;
       while (at < length && text.charCodeAt(at) === Char.Space) at++;
       const first = at < length ? text.charCodeAt(at) : Char.Newline;
-      this.starts.push(start);
-      this.indents.push(at - start);
-      this.kinds.push(
+      this.starts[line] = start;
+      this.indents[line] = at - start;
+      this.kinds[line] =
         first === Char.Newline || first === Char.Return
           ? Line.Blank
           : first === Char.Hash
             ? Line.Comment
-            : Line.Content,
-      );
-      const newline = text.indexOf('\n', at);
-      if (newline === -1) break;
-      start = newline + 1;
+            : Line.Content;
+      start = text.indexOf('\n', at) + 1;
     }
-    this.lineCount = this.starts.length;
   }
 
   /** The document, or undefined for a text without content, which `yaml` reads as null. */

@@ -9,6 +9,7 @@ import {
   parseDocument,
   type Node as YamlNode,
 } from 'yaml';
+import { hasRange } from './block-yaml';
 import { PARSE_OPTIONS, parseBlockYaml } from './block-yaml';
 
 export { PARSE_OPTIONS };
@@ -99,7 +100,7 @@ export class ConfigDocument {
     if (!isMap(map)) return undefined;
     for (let index = 0; index < map.items.length; index++) {
       const pair = map.items[index];
-      if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
+      if (isScalar(pair.key) && String(pair.key.value) === key && hasRange(pair.key)) {
         const [keyStart, keyEnd] = pair.key.range;
         return { pair: pair as Pair<Scalar, unknown>, key, keyStart, keyEnd };
       }

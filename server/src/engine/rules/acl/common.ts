@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
+import { hasRange, startOf, valueEndOf } from '../../block-yaml';
 import type { ConfigDocument, KeyedPair } from '../../config-document';
 import type { RuleContext } from '../../rule';
 
@@ -38,7 +39,7 @@ export class AccessRule {
     for (let index = 0; index < map.items.length; index++) {
       const pair = map.items[index];
       const key = pair.key;
-      if (!isScalar(key) || !key.range) continue;
+      if (!isScalar(key) || !hasRange(key)) continue;
       const place = PLACES.get(String(key.value));
       if (place !== undefined) this.pairs[place] ??= pair as KeyedPair['pair'];
     }
@@ -92,7 +93,7 @@ export function scopedAccessRules(context: RuleContext): AccessRule[] {
   return context.memo('acl/scoped rules', () => {
     const rules = context.config.valueAt(['access_control', 'rules']);
     const index = isSeq(rules) ? rules.items.indexOf(scope) : -1;
-    return index >= 0 && isMap(scope) && scope.range
+    return index >= 0 && isMap(scope) && hasRange(scope)
       ? [new AccessRule(context.config, index, scope)]
       : [];
   });
@@ -114,11 +115,11 @@ export function forEachRuleString(
   // every keystroke over every rule.
   for (let index = 0; index < rules.items.length; index++) {
     const item = rules.items[index];
-    if (!isMap(item) || !item.range) continue;
+    if (!isMap(item) || !hasRange(item)) continue;
     for (let entry = 0; entry < item.items.length; entry++) {
       const pair = item.items[entry];
       const name = pair.key;
-      if (isScalar(name) && name.range && String(name.value) === key) {
+      if (isScalar(name) && hasRange(name) && String(name.value) === key) {
         forEachString(pair.value, visit);
         break;
       }
@@ -131,7 +132,7 @@ export function forEachString(value: unknown, visit: (scalar: Scalar, text: stri
   if (isSeq(value)) {
     for (let index = 0; index < value.items.length; index++)
       forEachString(value.items[index], visit);
-  } else if (isScalar(value) && value.value !== null && value.range) {
+  } else if (isScalar(value) && value.value !== null && hasRange(value)) {
     visit(value, String(value.value));
   }
 }
@@ -141,7 +142,7 @@ function findAccessRules(config: ConfigDocument): AccessRule[] {
   if (!isSeq(rules)) return [];
   const found: AccessRule[] = [];
   rules.items.forEach((item, index) => {
-    if (isMap(item) && item.range) found.push(new AccessRule(config, index, item));
+    if (isMap(item) && hasRange(item)) found.push(new AccessRule(config, index, item));
   });
   return found;
 }
@@ -150,7 +151,7 @@ function findAccessRules(config: ConfigDocument): AccessRule[] {
 export function stringsOf(value: unknown): ScalarText[] {
   const texts: ScalarText[] = [];
   forEachString(value, (scalar, text) => {
-    texts.push({ text, start: scalar.range![0], end: scalar.range![1] });
+    texts.push({ text, start: startOf(scalar)!, end: valueEndOf(scalar)! });
   });
   return texts;
 }
@@ -158,7 +159,7 @@ export function stringsOf(value: unknown): ScalarText[] {
 /** True when a value holds a string that is not empty, alone or in a list; like `stringsOf`. */
 function holdsText(value: unknown): boolean {
   if (isSeq(value)) return value.items.some(holdsText);
-  return isScalar(value) && value.value !== null && !!value.range && String(value.value) !== '';
+  return isScalar(value) && value.value !== null && hasRange(value) && String(value.value) !== '';
 }
 
 /** True for a string with at least one character. */

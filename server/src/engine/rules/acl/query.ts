@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
+import { hasRange } from '../../block-yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { scopedAccessRules } from './common';
@@ -18,7 +19,7 @@ export const aclQuery: Rule = {
     const findings: Finding[] = [];
     // A whole condition is underlined on its first line only, like an access-control rule.
     const report = (node: { range?: number[] | null }, message: string) => {
-      if (!node.range) return;
+      if (!hasRange(node)) return;
       const start = node.range[0];
       const end = isMap(node) ? context.config.lineEnd(start) : node.range[1];
       findings.push({ ruleId: this.id, severity: 'error', message, start, end });

@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { hasRange } from '../../block-yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 
@@ -18,7 +19,7 @@ export const configMinLength: Rule = {
     const findings: Finding[] = [];
     for (const { path, length, why } of MINIMUM_LENGTHS) {
       const value = config.valueAt(path);
-      if (!isScalar(value) || value.value === null || !value.range) continue;
+      if (!isScalar(value) || value.value === null || !hasRange(value)) continue;
       const text = String(value.value);
       if (text === '' || text.includes('{{') || text.length >= length) continue;
       findings.push({

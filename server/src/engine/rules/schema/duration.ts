@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { hasRange } from '../../block-yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { checkDuration } from '../../values/duration';
@@ -21,7 +22,12 @@ export const schemaDuration: Rule = {
       const spec = visit.spec;
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !takesType(spec, 'duration')) continue;
-      if (!isScalar(value) || typeof value.value !== 'string' || visit.templated || !value.range)
+      if (
+        !isScalar(value) ||
+        typeof value.value !== 'string' ||
+        visit.templated ||
+        !hasRange(value)
+      )
         continue;
       if (spec.values?.includes(value.value)) continue;
 

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { hasRange } from '../../block-yaml';
 import { isScalar, type Scalar } from 'yaml';
 import { compareVersions, type Finding, type Fix } from '../../finding';
 import type { ScalarSpec } from '../../model';
@@ -23,7 +24,7 @@ export const schemaEnum: Rule = {
       const value = visit.value;
       if (spec?.kind !== 'scalar' || !spec.values || spec.secret) continue;
       if (takesType(spec, 'duration')) continue;
-      if (!isScalar(value) || visit.templated || !value.range) continue;
+      if (!isScalar(value) || visit.templated || !hasRange(value)) continue;
       if (typeof value.value !== 'string' && typeof value.value !== 'number') continue;
 
       const written = String(value.value);

@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { hasRange } from '../../../block-yaml';
 import type { RuleContext } from '../../../rule';
 import { takesType } from '../../schema/common';
 import type { ValueProblem } from './check';
@@ -16,7 +17,7 @@ export function boundChecks(context: RuleContext): ValueProblem[] {
     const spec = visit.spec;
     const value = visit.value;
     if (spec?.kind !== 'scalar' || (spec.min === undefined && spec.max === undefined)) continue;
-    if (!isScalar(value) || !value.range || visit.templated) continue;
+    if (!isScalar(value) || !hasRange(value) || visit.templated) continue;
     if (takesType(spec, 'duration')) continue;
 
     const number = typeof value.value === 'number' ? value.value : Number(value.value);

@@ -1,4 +1,5 @@
 import type { ConfigDocument } from '../../../config-document';
+import { hasRange } from '../../../block-yaml';
 import type { Fix, Severity } from '../../../finding';
 import type { RuleContext } from '../../../rule';
 
@@ -24,7 +25,7 @@ export function rangeOf(node: unknown): { start: number; end: number } | undefin
 export function stringEntry(config: ConfigDocument, map: unknown, key: string) {
   const entry = config.entry(map, key);
   const value = entry?.pair.value as { value?: unknown; range?: [number, number, number] } | null;
-  if (!entry || typeof value?.value !== 'string' || !value.range) return undefined;
+  if (!entry || typeof value?.value !== 'string' || !hasRange(value)) return undefined;
   return { entry, text: value.value, start: value.range[0], end: value.range[1], node: value };
 }
 
