@@ -66,6 +66,25 @@ describe('yaml/duplicate-key', () => {
     ]);
   });
 
+  it('reports every repeat after the first, in small and in large mappings', () => {
+    for (const size of [3, 12]) {
+      const keys = Array.from({ length: size }, (_, index) => `  key${index}: ${index}`);
+      keys.splice(1, 0, '  key0: again');
+      keys.push('  key0: third');
+      const text = `session:\n${keys.join('\n')}\nstorage: {}\n`;
+
+      const found = lint(text).findings.filter((f) => f.ruleId === 'yaml/duplicate-key');
+      assert.deepEqual(
+        found.map((f) => [text.slice(f.start, f.end), f.start, f.related?.[0]?.start]),
+        [
+          ['key0', text.indexOf('key0: again'), text.indexOf('key0: 0')],
+          ['key0', text.indexOf('key0: third'), text.indexOf('key0: 0')],
+        ],
+        `${size} keys`,
+      );
+    }
+  });
+
   it('allows the same key in sibling mappings', () => {
     const text = 'session:\n  name: a\nstorage:\n  name: b\n';
     assert.deepEqual(findingsOf(text, 'yaml/duplicate-key'), []);

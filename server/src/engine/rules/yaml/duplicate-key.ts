@@ -17,46 +17,67 @@ export const yamlDuplicateKey: Rule = {
   check({ config, scope }: RuleContext): Finding[] {
     const findings: Finding[] = [];
 
-    // For each key name, the mapping it was last seen in and its first key there: two tables
-    // for the whole document, as a table per mapping would cost thousands of allocations.
+    // Most mappings hold a handful of keys, which are compared pair by pair. Larger ones use
+    // two tables shared by the whole document (the mapping a name was last seen in, and its
+    // first key there), as a table per mapping would cost thousands of allocations.
     const mappingOf = new Map<string, YAMLMap>();
     const firstKeys = new Map<string, Scalar>();
+    const report = (map: YAMLMap, index: number, key: Scalar, first: Scalar, name: string) => {
+      findings.push({
+        ruleId: this.id,
+        severity: 'error',
+        message: `Duplicate key '${name}': Authelia refuses a mapping that names a key twice.`,
+        start: key.range![0],
+        end: key.range![1],
+        related: [
+          { start: first.range![0], end: first.range![1], message: `'${name}' is first set here` },
+        ],
+        fixes: [{ title: 'Remove this duplicate', edits: [removeEntry(config, map, index)] }],
+      });
+    };
+
     forEachMap(scope ?? config.document.contents, (map) => {
       const items = map.items;
       if (items.length < 2) return;
+      if (items.length <= SMALL_MAPPING) {
+        for (let index = 1; index < items.length; index++) {
+          const name = keyName(items[index].key);
+          if (name === undefined) continue;
+          for (let before = 0; before < index; before++) {
+            if (keyName(items[before].key) !== name) continue;
+            report(map, index, items[index].key as Scalar, items[before].key as Scalar, name);
+            break;
+          }
+        }
+        return;
+      }
       for (let index = 0; index < items.length; index++) {
         const key = items[index].key;
-        if (!isScalar(key) || startOf(key) === undefined) continue;
-        const name = String(key.value);
-        if (name === '<<') continue;
+        const name = keyName(key);
+        if (name === undefined) continue;
 
         if (mappingOf.get(name) !== map) {
           mappingOf.set(name, map);
-          firstKeys.set(name, key);
+          firstKeys.set(name, key as Scalar);
           continue;
         }
-        const first = firstKeys.get(name)!;
-        findings.push({
-          ruleId: this.id,
-          severity: 'error',
-          message: `Duplicate key '${name}': Authelia refuses a mapping that names a key twice.`,
-          start: key.range![0],
-          end: key.range![1],
-          related: [
-            {
-              start: first.range![0],
-              end: first.range![1],
-              message: `'${name}' is first set here`,
-            },
-          ],
-          fixes: [{ title: 'Remove this duplicate', edits: [removeEntry(config, map, index)] }],
-        });
+        report(map, index, key as Scalar, firstKeys.get(name)!, name);
       }
     });
 
     return findings;
   },
 };
+
+/** Mappings with at most this many keys are checked without tables. */
+const SMALL_MAPPING = 8;
+
+/** The name of a key that can be a duplicate: a scalar with offsets, but not a merge (`<<`). */
+function keyName(key: unknown): string | undefined {
+  if (!isScalar(key) || startOf(key) === undefined) return undefined;
+  const name = String(key.value);
+  return name === '<<' ? undefined : name;
+}
 
 /** Calls `action` for every mapping under a node, depth first, without allocating paths. */
 function forEachMap(node: unknown, action: (map: YAMLMap) => void): void {
