@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { applyEdits, lint } from '../../server/src/engine';
+import { applyEdits, ConfigDocument, lint } from '../../server/src/engine';
+import { RuleContext } from '../../server/src/engine/rule';
+import { yamlDuplicateKey } from '../../server/src/engine/rules/yaml/duplicate-key';
 import { findingsOf, yaml } from '../support/lint';
 
 describe('yaml/syntax', () => {
@@ -83,6 +85,38 @@ describe('yaml/duplicate-key', () => {
         `${size} keys`,
       );
     }
+  });
+
+  it('finds the same duplicates in the mappings the parser saw repeat a key as by visiting all', () => {
+    const large = Array.from({ length: 10 }, (_, index) => `    key${index}: ${index}`);
+    const text = [
+      'session:',
+      '  name: a',
+      '  cookies:',
+      '    - domain: a.com',
+      '      domain: b.com',
+      '  name: b',
+      'access_control:',
+      '  rules:',
+      ...large,
+      '    key3: again',
+      '    1: one',
+      '    01: same number',
+      'storage: {}',
+      '',
+    ].join('\n');
+    const parsed = new ConfigDocument(text);
+    const visited = new ConfigDocument(text, parsed.document);
+    assert.equal(parsed.mapsWithRepeatedKeys?.length, 3);
+    assert.equal(visited.mapsWithRepeatedKeys, undefined);
+
+    const found = (config: ConfigDocument) =>
+      yamlDuplicateKey
+        .check(new RuleContext(config, 'highAvailability', '4.39'))
+        .map((f) => `${text.slice(f.start, f.end)}@${f.start}<-${f.related?.[0]?.start}`)
+        .sort();
+    assert.deepEqual(found(parsed), found(visited));
+    assert.equal(found(parsed).length, 4);
   });
 
   it('allows the same key in sibling mappings', () => {

@@ -16,8 +16,30 @@ export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: f
  * we have and on thousands of edited ones.
  */
 export function parseBlockYaml(text: string): Document.Parsed | undefined {
+  return readBlockYaml(text)?.document;
+}
+
+/** What the fast path found besides the tree. */
+export interface BlockYamlParse {
+  document: Document.Parsed;
+  /**
+   * Every mapping in which two keys read the same (`String(key.value)`), in no particular
+   * order. Comparing the keys while they are built is nearly free; looking for repeats in the
+   * finished tree means visiting every node again.
+   */
+  mapsWithRepeatedKeys: YAMLMap[];
+}
+
+/** `parseBlockYaml`, with what the parse found on the way. */
+export function readBlockYaml(text: string): BlockYamlParse | undefined {
   try {
-    return new BlockYamlParser(text).parse();
+    const parser = new BlockYamlParser(text);
+    const document = parser.parse();
+    if (!document) return undefined;
+    return {
+      document,
+      mapsWithRepeatedKeys: parser.mapsWithRepeatedKeys as unknown as YAMLMap[],
+    };
   } catch {
     // GIVE_UP, or a stack too deep for a nesting nobody writes: `yaml` knows what to say.
     return undefined;
@@ -240,6 +262,8 @@ class BlockYamlParser {
   private top = 0;
   /** Short texts seen last, by a hash of their length and ends; see `slice`. */
   private readonly shortTexts: (string | undefined)[] = new Array(SHORT_TEXTS);
+  /** The mappings with a key that reads the same as an earlier one; see `BlockYamlParse`. */
+  readonly mapsWithRepeatedKeys: MapNode[] = [];
   /** True when the value parsed last was an empty one. */
   private endsEmpty = false;
 
@@ -337,7 +361,10 @@ class BlockYamlParser {
     }
 
     this.next = next;
-    return new MapNode(this.collected(base) as PairNode[], at, end, end);
+    const pairs = this.collected(base) as PairNode[];
+    const map = new MapNode(pairs, at, end, end);
+    if (pairs.length > 1 && repeatsKey(pairs)) this.mapsWithRepeatedKeys.push(map);
+    return map;
   }
 
   /** A block list whose dashes stand at column `indent`; `parentIndent` is its mapping's. */
@@ -821,6 +848,26 @@ function isIndicator(code: number): boolean {
     default:
       return false;
   }
+}
+
+/** True when two keys of a mapping read the same, as `String(key.value)`. */
+function repeatsKey(pairs: PairNode[]): boolean {
+  if (pairs.length <= 8) {
+    for (let index = 1; index < pairs.length; index++) {
+      const name = String(pairs[index].key.value);
+      for (let before = 0; before < index; before++) {
+        if (String(pairs[before].key.value) === name) return true;
+      }
+    }
+    return false;
+  }
+  const seen = new Set<string>();
+  for (let index = 0; index < pairs.length; index++) {
+    const name = String(pairs[index].key.value);
+    if (seen.has(name)) return true;
+    seen.add(name);
+  }
+  return false;
 }
 
 /**

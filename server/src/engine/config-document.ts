@@ -9,20 +9,24 @@ import {
   parseDocument,
   type Node as YamlNode,
 } from 'yaml';
-import { hasRange } from './block-yaml';
-import { PARSE_OPTIONS, parseBlockYaml } from './block-yaml';
+import { PARSE_OPTIONS, hasRange, readBlockYaml } from './block-yaml';
 
 export { PARSE_OPTIONS };
 
 /**
  * Parses with the block-YAML fast path when the text stays within what it reads, else with
  * `yaml`; both give the same tree. `fast` tells which one did, and so that the tree holds no
- * anchors or aliases, which the fast path gives up on.
+ * anchors or aliases, which the fast path gives up on. Only the fast path tells the mappings
+ * with repeated keys.
  */
-export function parseYaml(text: string): { document: Document.Parsed; fast: boolean } {
-  const fast = parseBlockYaml(text);
+export function parseYaml(text: string): {
+  document: Document.Parsed;
+  fast: boolean;
+  mapsWithRepeatedKeys?: YAMLMap[];
+} {
+  const fast = readBlockYaml(text);
   return fast
-    ? { document: fast, fast: true }
+    ? { document: fast.document, fast: true, mapsWithRepeatedKeys: fast.mapsWithRepeatedKeys }
     : { document: parseDocument(text, PARSE_OPTIONS), fast: false };
 }
 
@@ -57,8 +61,16 @@ export class ConfigDocument {
     }
     const parsed = parseYaml(text);
     this.document = parsed.document;
+    this.mapsWithRepeatedKeys = parsed.mapsWithRepeatedKeys;
     if (parsed.fast) this.anchorFree = true;
   }
+
+  /**
+   * Every mapping in which two keys read the same, when the parse of this whole text found
+   * them (the fast path does); undefined when unknown, as after `yaml` or an incremental
+   * re-parse.
+   */
+  readonly mapsWithRepeatedKeys: YAMLMap[] | undefined;
 
   /** Line starts of the text, for turning offsets into lines and columns; built when asked. */
   get lineCounter(): LineCounter {

@@ -36,7 +36,7 @@ export const yamlDuplicateKey: Rule = {
       });
     };
 
-    forEachMap(scope ?? config.document.contents, (map) => {
+    const checkMap = (map: YAMLMap) => {
       const items = map.items;
       if (items.length < 2) return;
       if (items.length <= SMALL_MAPPING) {
@@ -63,7 +63,12 @@ export const yamlDuplicateKey: Rule = {
         }
         report(map, index, key as Scalar, firstKeys.get(name)!, name);
       }
-    });
+    };
+
+    // A full check of a fresh parse needs only the mappings the parser saw repeat a key.
+    const candidates = scope === undefined ? config.mapsWithRepeatedKeys : undefined;
+    if (candidates) for (const map of candidates) checkMap(map);
+    else forEachMap(scope ?? config.document.contents, checkMap);
 
     return findings;
   },
