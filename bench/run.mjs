@@ -1,7 +1,7 @@
 // `npm run bench`: how fast authelia-lint checks large configs, next to the `yaml` parse it
 // builds on and to yaml-language-server with Authelia's schema (issue 5).
 //
-//   node bench/run.mjs [--sizes 100,1000,5000] [--changes 7] [--runs 7] [--timeout 120000]
+//   node bench/run.mjs [--sizes 100,1000,5000] [--opens 3] [--changes 7] [--runs 7] [--timeout 120000]
 //
 // Expects a current build (`npm run bench` builds first). Generates the configs into
 // bench/.generated/, measures, prints a table and writes it to bench/results.md.
@@ -9,8 +9,10 @@
 //   (a) yaml's parseDocument with a LineCounter, in this process, from the same bundle as (b)
 //   (a') our block-YAML parser, which the engine uses instead of (a) when it can
 //   (b) the engine's lint(), from an esbuild bundle of server/src/engine made like dist/
-//   (c) dist/server.js over stdio, with the Node options of server/src/launch.ts: didOpen → publishDiagnostics of version 1 in a fresh
-//       process, and the median of the didChange → publishDiagnostics round trips (one character
+//   (c) dist/server.js over stdio, with the Node options of server/src/launch.ts: the median of
+//       --opens didOpen → publishDiagnostics of version 1, each in a fresh process (ours and
+//       yaml-language-server take turns, so a slow spell of the machine hits both), and in the
+//       first of them the median of the didChange → publishDiagnostics round trips (one character
 //       replaced in the domain of the rule after the middle one, incremental sync): at least
 //       --changes of them and at least 1.5 s of them, so small files are measured warm too
 //   (d) the same for yaml-language-server, told to validate, with the v4.39 schema from
@@ -46,6 +48,8 @@ const option = (name, fallback) => {
 };
 const SIZES = option('sizes', '100,1000,5000').split(',').map(Number);
 const CHANGES = Number(option('changes', '7'));
+/** Fresh server processes per file and tool, for the open: one open is at the mercy of noise. */
+const OPENS = Number(option('opens', '3'));
 const RUNS = Number(option('runs', '7'));
 
 /**
@@ -250,10 +254,10 @@ const YLS_SETTINGS = {
 };
 
 /**
- * (c) or (d): open in a fresh server, then one-character edits, each awaited: at least CHANGES
- * and at least CHANGE_MS of them, at most CHANGE_MAX.
+ * (c) or (d): open in a fresh server, then, with `edit`, one-character edits, each awaited: at
+ * least CHANGES and at least CHANGE_MS of them, at most CHANGE_MAX.
  */
-async function measureServer(kind, file, nodeOptions) {
+async function measureServer(kind, file, nodeOptions, edit = true) {
   const ours = kind === 'ours';
   const server = ours
     ? new LspServer('authelia-language-server', [...nodeOptions, SERVER, '--stdio'], (section) =>
@@ -292,7 +296,7 @@ async function measureServer(kind, file, nodeOptions) {
     const changes = [];
     const changeDiagnostics = [];
     const changesStarted = performance.now();
-    for (let i = 0; i < CHANGE_MAX; i++) {
+    for (let i = 0; edit && i < CHANGE_MAX; i++) {
       if (i >= CHANGES && performance.now() - changesStarted >= CHANGE_MS) break;
       // A letter for the digit, a different one each time: every version is a new text.
       const replacement = 'abcdefghijklmnopqrstuvwxyz'[i % 26];
@@ -348,6 +352,21 @@ async function measureServer(kind, file, nodeOptions) {
     server.kill();
     throw error;
   }
+}
+
+/**
+ * The first run (the one with the edits) with the open time replaced by the median over all
+ * runs; `opens` keeps each run's.
+ */
+function medianOfOpens(runs) {
+  const opens = runs.map((run) => run.open);
+  const lints = runs.map((run) => run.openLint).filter((lint) => lint !== undefined);
+  return {
+    ...runs[0],
+    open: median(opens),
+    opens,
+    openLint: lints.length ? median(lints) : undefined,
+  };
 }
 
 /** Fails unless the diagnostics show that each tool really checked the file. */
@@ -518,13 +537,19 @@ async function main() {
     );
   }
   for (const row of rows) {
-    row.ours = await measureServer('ours', row.file, engine.SERVER_NODE_OPTIONS);
+    const ours = [];
+    const yls = [];
+    for (let k = 0; k < OPENS; k++) {
+      ours.push(await measureServer('ours', row.file, engine.SERVER_NODE_OPTIONS, k === 0));
+      yls.push(await measureServer('yls', row.file, undefined, k === 0));
+    }
+    row.ours = medianOfOpens(ours);
+    row.yls = medianOfOpens(yls);
     console.log(
-      `${relative(ROOT, row.file.path)}: ours open ${ms(row.ours.open)} ms (lint ${ms(row.ours.openLint)} ms of it), change ${ms(row.ours.change)} ms (lint ${ms(row.ours.serverLint)} ms of it)`,
+      `${relative(ROOT, row.file.path)}: ours open ${ms(row.ours.open)} ms (${row.ours.opens.map(ms).join(', ')}; lint ${ms(row.ours.openLint)} ms of it), change ${ms(row.ours.change)} ms (lint ${ms(row.ours.serverLint)} ms of it)`,
     );
-    row.yls = await measureServer('yls', row.file);
     console.log(
-      `${relative(ROOT, row.file.path)}: yaml-language-server open ${ms(row.yls.open)} ms, change ${ms(row.yls.change)} ms`,
+      `${relative(ROOT, row.file.path)}: yaml-language-server open ${ms(row.yls.open)} ms (${row.yls.opens.map(ms).join(', ')}), change ${ms(row.yls.change)} ms`,
     );
     checkDiagnostics(row.file, row.measured, row.ours, row.yls);
     for (const [tool, result] of [
@@ -556,14 +581,14 @@ async function main() {
     '',
     `- node ${process.version}, ${cpu.length} cores (${cpu[0]?.model?.trim() ?? 'unknown CPU'}), load average ${loadBefore.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end${contention(pressureBefore, started)}`,
     `- authelia-lint ${gitDescription()}, yaml ${yamlVersion}, yaml-language-server ${ylsVersion}`,
-    `- times in ms, medians. (a) and (b): at least ${RUNS} runs and ${MEASURE.ms / 1000} s after a warm-up of at least ${WARMUP.runs} runs and ${WARMUP.ms / 1000} s (runs per file: ${rows.map(({ measured }) => measured.runs).join(', ')}). Open: the first didOpen in a fresh server process. Change: one-character edits, each awaited, at least ${CHANGES} and ${CHANGE_MS / 1000} s of them (ours: ${rows.map(({ ours }) => ours.changes.length).join(', ')}; yaml-language-server: ${rows.map(({ yls }) => yls.changes.length).join(', ')})`,
+    `- times in ms, medians. (a) and (b): at least ${RUNS} runs and ${MEASURE.ms / 1000} s after a warm-up of at least ${WARMUP.runs} runs and ${WARMUP.ms / 1000} s (runs per file: ${rows.map(({ measured }) => measured.runs).join(', ')}). Open: the median of ${OPENS} didOpens, each in a fresh server process, ours and yaml-language-server taking turns (ours: ${rows.map(({ ours }) => ours.opens.map(ms).join('/')).join(', ')}; yaml-language-server: ${rows.map(({ yls }) => yls.opens.map(ms).join('/')).join(', ')}). Change: one-character edits, each awaited, at least ${CHANGES} and ${CHANGE_MS / 1000} s of them (ours: ${rows.map(({ ours }) => ours.changes.length).join(', ')}; yaml-language-server: ${rows.map(({ yls }) => yls.changes.length).join(', ')})`,
     '',
     table(rows),
     '',
     "(a) `yaml`'s parseDocument with a LineCounter. (a') our block-YAML parser, which the engine uses instead when it can (it can on every generated file; the run checks that) and which builds the same tree. (b) the engine's `lint()` with our parse, bundled like dist/.",
-    `(c) \`node ${engine.SERVER_NODE_OPTIONS.join(' ')} dist/server.js --stdio\` (the Node options our VS Code client starts it with), didOpen or didChange (incremental sync) to its publishDiagnostics of that version; the server's own lint took ${rows.map(({ ours }) => `${ms(ours.openLint)}/${ms(ours.serverLint)}`).join(', ')} ms (open/change), the rest is transport, settings and start-up.`,
+    `(c) \`node ${engine.SERVER_NODE_OPTIONS.join(' ')} dist/server.js --stdio\` (the Node options our VS Code client starts it with), didOpen or didChange (incremental sync) to its publishDiagnostics of that version; the server's own lint took (medians) ${rows.map(({ ours }) => `${ms(ours.openLint)}/${ms(ours.serverLint)}`).join(', ')} ms (open/change), the rest is transport, settings and start-up.`,
     `(d) yaml-language-server --stdio with \`yaml.validate: true\` and the schema ${relative(ROOT, LOCAL_SCHEMA_PATH)} from the modeline; its times include its fixed 200 ms validation debounce, as an editor user feels it.`,
-    `(e) VmHWM of our server process after open and changes (${[...new Set(rows.map(({ ours }) => mb(ours.idle.rss)))].join(' to ')} MB of it before the file was opened; ${rows.map(({ ours }) => mb(ours.afterOpen.peak)).join(', ')} MB right after the open). "yls RSS" is the same for yaml-language-server.`,
+    `(e) VmHWM of our server process after open and changes, in the first run (${[...new Set(rows.map(({ ours }) => mb(ours.idle.rss)))].join(' to ')} MB of it before the file was opened; ${rows.map(({ ours }) => mb(ours.afterOpen.peak)).join(', ')} MB right after the open). "yls RSS" is the same for yaml-language-server.`,
     '',
     'Targets (issue 5):',
     '',
