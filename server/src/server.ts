@@ -23,7 +23,6 @@ import {
   type Severity,
   type TextEdit,
 } from './engine';
-import { tuneHeap } from './heap';
 import { OPEN_DOCUMENTS, type OpenDocument } from './open-document';
 import { toLintOptions, type RawSettings } from './settings';
 
@@ -32,8 +31,6 @@ import { toLintOptions, type RawSettings } from './settings';
  * its findings into diagnostics, code actions and hovers. Each document version is parsed
  * once; hovers and code actions reuse that parse.
  */
-
-tuneHeap();
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(OPEN_DOCUMENTS);
