@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -87,5 +95,17 @@ describe('runWithCodeCache', () => {
     const shared = start();
     assert.equal(shared.seen[0], 'hello cache');
     assert.equal(shared.outcome, 'off');
+  });
+
+  it('runs without a cache when the directory is a link', function () {
+    if (process.platform === 'win32') this.skip();
+    const elsewhere = join(root, 'elsewhere');
+    mkdirSync(elsewhere, { mode: 0o700 });
+    symlinkSync(elsewhere, cache);
+
+    const linked = start();
+    assert.equal(linked.seen[0], 'hello cache');
+    assert.equal(linked.outcome, 'off');
+    assert.deepEqual(readdirSync(elsewhere), []);
   });
 });

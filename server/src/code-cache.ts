@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
+  lstatSync,
   readFileSync,
   renameSync,
-  statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -79,14 +79,14 @@ function defaultCacheDirectory(): string {
 }
 
 /**
- * Creates the directory when missing, then tells whether it is safe to load code from: ours, and
- * writable by no one else. Where the system has no owners and modes (Windows), the temporary
- * directory is the user's own already.
+ * Creates the directory when missing, then tells whether it is safe to load code from: a real
+ * directory, not a link, that is ours and writable by no one else. Where the system has no
+ * owners and modes (Windows), the temporary directory is the user's own already.
  */
 function privateDirectory(directory: string): boolean {
   try {
     mkdirSync(directory, { recursive: true, mode: 0o700 });
-    const stat = statSync(directory);
+    const stat = lstatSync(directory);
     if (!stat.isDirectory()) return false;
     if (process.platform === 'win32' || !process.getuid) return true;
     return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
