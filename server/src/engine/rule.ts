@@ -1,6 +1,7 @@
 import type { ConfigDocument } from './config-document';
 import type { AutheliaVersion, Deployment, Finding } from './finding';
 import { rewalk, walkConfig, type Visit } from './model-walk';
+import { indexVisits, type SpecFeature } from './visit-index';
 
 /** What every rule gets: the parsed config and what to check it for. */
 export class RuleContext {
@@ -46,6 +47,15 @@ export class RuleContext {
       while (after < all.length && all[after].isBelow(all[first])) after++;
       return all.slice(first, after);
     });
+  }
+
+  /**
+   * The places among `scopedVisits()` whose spec has a feature, for rules that look only at
+   * those: sorted once per lint for all features together.
+   */
+  visitsWith(feature: SpecFeature): Visit[] {
+    const scoped = this.scope === undefined ? 'all' : 'scoped';
+    return this.memo(`visit index ${scoped}`, () => indexVisits(this.scopedVisits()))[feature];
   }
 
   /** The config matched against the key model, walked once and shared by every rule. */

@@ -16,7 +16,7 @@ export const schemaAddress: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.scopedVisits();
+    const places = context.visitsWith('address');
     for (let place = 0; place < places.length; place++) {
       const visit = places[place];
       const spec = visit.spec;

@@ -15,7 +15,7 @@ export const deprecatedKeyConflict: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.visits();
+    const places = context.visitsWith('deprecated');
     for (let place = 0; place < places.length; place++) {
       const visit = places[place];
       const deprecation = visit.spec?.deprecated;

@@ -16,7 +16,7 @@ export const deprecatedKey: Rule = {
     const findings: Finding[] = [];
     let migrateAll: Fix | undefined | null = null;
 
-    const places = context.visits();
+    const places = context.visitsWith('deprecated');
 
     for (let place = 0; place < places.length; place++) {
       const visit = places[place];

@@ -17,7 +17,7 @@ export const schemaEnum: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.scopedVisits();
+    const places = context.visitsWith('values');
     for (let place = 0; place < places.length; place++) {
       const visit = places[place];
       const spec = visit.spec;

@@ -13,7 +13,7 @@ export const removedKey: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.scopedVisits();
+    const places = context.visitsWith('removed');
     for (let place = 0; place < places.length; place++) {
       const visit = places[place];
       const reason = visit.spec?.removed;

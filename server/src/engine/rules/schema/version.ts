@@ -12,7 +12,7 @@ export const schemaVersion: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.scopedVisits();
+    const places = context.visitsWith('versioned');
     for (let place = 0; place < places.length; place++) {
       const visit = places[place];
       const spec = visit.spec;

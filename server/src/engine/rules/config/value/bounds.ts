@@ -11,7 +11,7 @@ import type { ValueProblem } from './check';
  */
 export function boundChecks(context: RuleContext): ValueProblem[] {
   const problems: ValueProblem[] = [];
-  const places = context.visits();
+  const places = context.visitsWith('bounds');
   for (let place = 0; place < places.length; place++) {
     const visit = places[place];
     const spec = visit.spec;

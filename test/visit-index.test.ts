@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { ConfigDocument } from '../server/src/engine';
+import { walkConfig } from '../server/src/engine/model-walk';
+import { indexVisits, type SpecFeature } from '../server/src/engine/visit-index';
+import { yaml } from './support/lint';
+
+describe('indexVisits', () => {
+  const text = yaml`
+    authentication_backend:
+      refresh_interval: 5m
+      ldap:
+        address: ldaps://ldap.example.com
+        url: ldaps://ldap.example.com
+        implementation: custom
+    session:
+      name: authelia
+  `;
+  const visits = walkConfig(new ConfigDocument(text), '4.39');
+  const index = indexVisits(visits);
+  const paths = (feature: SpecFeature) => index[feature].map((visit) => visit.pathText);
+
+  it('sorts the places by what the model says of their keys, in document order', () => {
+    assert.deepEqual(paths('duration'), ['authentication_backend.refresh_interval']);
+    assert.deepEqual(paths('address'), ['authentication_backend.ldap.address']);
+    assert.deepEqual(paths('deprecated'), ['authentication_backend.ldap.url']);
+    assert.ok(paths('versioned').includes('authentication_backend.ldap.address'));
+    assert.ok(paths('values').includes('authentication_backend.ldap.implementation'));
+  });
+
+  it('leaves out places without such a feature', () => {
+    const indexed = new Set(Object.values(index).flat());
+    const name = visits.find((visit) => visit.pathText === 'session.name')!;
+    assert.equal(indexed.has(name), false);
+    assert.deepEqual(paths('removed'), []);
+  });
+});
