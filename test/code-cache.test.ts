@@ -7,6 +7,7 @@ import {
   readdirSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,5 +108,18 @@ describe('runWithCodeCache', () => {
     assert.equal(linked.seen[0], 'hello cache');
     assert.equal(linked.outcome, 'off');
     assert.deepEqual(readdirSync(elsewhere), []);
+  });
+
+  it('removes the caches no start has written for a month, and keeps the others', () => {
+    start();
+    const [own] = cacheFiles();
+    const old = join(cache, 'from-an-old-version.v8cache');
+    writeFileSync(old, 'old');
+    writeFileSync(join(cache, 'from-another-node.v8cache'), 'recent');
+    const longAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    utimesSync(old, longAgo, longAgo);
+
+    start();
+    assert.deepEqual(cacheFiles().sort(), [own, 'from-another-node.v8cache'].sort());
   });
 });

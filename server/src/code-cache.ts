@@ -4,6 +4,7 @@ import {
   mkdirSync,
   lstatSync,
   readFileSync,
+  readdirSync,
   renameSync,
   unlinkSync,
   writeFileSync,
@@ -103,12 +104,19 @@ function cacheKey(source: string): string {
     .slice(0, 32);
 }
 
-/** Writes the compiled code through a temporary file, so no reader ever sees half a cache. */
+/** How long a cache no start has written stays: another bundle's, or another Node's. */
+const STALE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * Writes the compiled code through a temporary file, so no reader ever sees half a cache, then
+ * removes the caches no start has written for a month, such as those of earlier versions.
+ */
 function writeCache(cacheFile: string, script: Script): void {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, cacheFile);
+    removeStaleCaches(dirname(cacheFile));
   } catch {
     // A cache is only ever a shortcut: without it the next start compiles as usual.
     try {
@@ -116,5 +124,14 @@ function writeCache(cacheFile: string, script: Script): void {
     } catch {
       // Nothing was written.
     }
+  }
+}
+
+function removeStaleCaches(directory: string): void {
+  const now = Date.now();
+  for (const name of readdirSync(directory)) {
+    if (!name.endsWith('.v8cache')) continue;
+    const file = join(directory, name);
+    if (now - lstatSync(file).mtimeMs > STALE_AFTER_MS) unlinkSync(file);
   }
 }
