@@ -1,4 +1,4 @@
-import type { KeySpec } from './model';
+import { takesType } from './model';
 import type { Visit } from './model-walk';
 
 /** What the model says of a key that some rules look for, and no other place has. */
@@ -44,14 +44,10 @@ export function indexVisits(visits: readonly Visit[]): VisitIndex {
     if (spec.deprecated) index.deprecated.push(visit);
     if (spec.since || spec.until) index.versioned.push(visit);
     if (spec.kind !== 'scalar') continue;
-    if (takes(spec, 'duration')) index.duration.push(visit);
-    if (takes(spec, 'address')) index.address.push(visit);
+    if (takesType(spec, 'duration')) index.duration.push(visit);
+    if (takesType(spec, 'address')) index.address.push(visit);
     if (spec.values) index.values.push(visit);
     if (spec.min !== undefined || spec.max !== undefined) index.bounds.push(visit);
   }
   return index;
-}
-
-function takes(spec: KeySpec & { kind: 'scalar' }, type: 'duration' | 'address'): boolean {
-  return typeof spec.type === 'string' ? spec.type === type : spec.type.includes(type);
 }

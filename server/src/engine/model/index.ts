@@ -18,7 +18,7 @@ import { storage } from './sections/storage';
 import { telemetry } from './sections/telemetry';
 import { totp } from './sections/totp';
 import { webauthn } from './sections/webauthn';
-import { map, type KeySpec, type MapSpec } from './types';
+import { map, type KeySpec, type MapSpec, type ScalarType } from './types';
 
 export * from './types';
 
@@ -44,6 +44,11 @@ export const CONFIGURATION: MapSpec = map('An Authelia configuration file.', {
   definitions,
   identity_providers: identityProviders,
 });
+
+/** True when a scalar spec accepts values of `type`, among others perhaps. */
+export function takesType(spec: KeySpec & { kind: 'scalar' }, type: ScalarType): boolean {
+  return typeof spec.type === 'string' ? spec.type === type : spec.type.includes(type);
+}
 
 /** True when the target version knows the key (it may still be deprecated there). */
 export function knownIn(spec: KeySpec, version: AutheliaVersion): boolean {

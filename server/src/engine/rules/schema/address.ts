@@ -1,9 +1,9 @@
 import { isScalar } from 'yaml';
+import { takesType } from '../../model';
 import { hasRange } from '../../block-yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { checkAddress } from '../../values/address';
-import { takesType } from './common';
 
 /**
  * `schema/address`: an address that its option cannot use: a scheme the option does not

@@ -17,11 +17,6 @@ export function scalarTypes(spec: KeySpec & { kind: 'scalar' }): readonly Scalar
   return Array.isArray(spec.type) ? spec.type : [spec.type as ScalarType];
 }
 
-/** True when a scalar spec accepts values of `type`, among others perhaps. */
-export function takesType(spec: KeySpec & { kind: 'scalar' }, type: ScalarType): boolean {
-  return typeof spec.type === 'string' ? spec.type === type : spec.type.includes(type);
-}
-
 /** Words for what a spec expects, for messages. */
 export function expectedWords(spec: KeySpec): string {
   switch (spec.kind) {

@@ -1,9 +1,9 @@
 import { isScalar } from 'yaml';
+import { takesType } from '../../model';
 import { hasRange } from '../../block-yaml';
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { checkDuration } from '../../values/duration';
-import { takesType } from './common';
 
 /**
  * `schema/duration`: a string that Authelia cannot read as a duration for the target version,

@@ -1,11 +1,11 @@
 import { distance } from 'fastest-levenshtein';
+import { takesType } from '../../model';
 import { hasRange } from '../../block-yaml';
 import { isScalar, type Scalar } from 'yaml';
 import { compareVersions, type Finding, type Fix } from '../../finding';
 import type { ScalarSpec } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
 import { replaceScalar } from '../../yaml-edits';
-import { takesType } from './common';
 
 /**
  * `schema/enum`: a value outside the set Authelia allows, such as `policy: two-factor`. One

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
+import { takesType } from '../../../model';
 import { hasRange } from '../../../block-yaml';
 import type { RuleContext } from '../../../rule';
-import { takesType } from '../../schema/common';
 import type { ValueProblem } from './check';
 
 /**
