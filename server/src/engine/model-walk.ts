@@ -105,8 +105,7 @@ export function rewalk(
     isPair(replaced) ? visit.pair === replaced : visit.value === replaced && !visit.pair,
   );
   if (first < 0) return undefined;
-  let after = first + 1;
-  while (after < old.length && old[after].isBelow(old[first])) after++;
+  const after = endOfPlacesBelow(old, first);
 
   const visit = old[first];
   const fresh: Visit[] = [];
@@ -147,6 +146,16 @@ export function rewalk(
   if (fresh.length > MAX_SPLICED) return [...old.slice(0, first), ...fresh, ...old.slice(after)];
   old.splice(first, after - first, ...fresh);
   return old;
+}
+
+/**
+ * The index just past the places below `visits[first]`: the walk lists a place's places right
+ * after it, so they run up to the first place that is not below it.
+ */
+export function endOfPlacesBelow(visits: readonly Visit[], first: number): number {
+  let after = first + 1;
+  while (after < visits.length && visits[after].isBelow(visits[first])) after++;
+  return after;
 }
 
 /** The most places `rewalk` passes to `splice` as arguments, far below the engine's limit. */

@@ -1,6 +1,6 @@
 import type { ConfigDocument } from './config-document';
 import type { AutheliaVersion, Deployment, Finding } from './finding';
-import { rewalk, walkConfig, type Visit } from './model-walk';
+import { endOfPlacesBelow, rewalk, walkConfig, type Visit } from './model-walk';
 import { indexVisits, type SpecFeature } from './visit-index';
 
 /** What every rule gets: the parsed config and what to check it for. */
@@ -42,10 +42,7 @@ export class RuleContext {
     if (this.scope === undefined) return all;
     return this.memo('scoped visits', () => {
       const first = all.findIndex((visit) => visit.value === this.scope && !visit.pair);
-      if (first < 0) return [];
-      let after = first + 1;
-      while (after < all.length && all[after].isBelow(all[first])) after++;
-      return all.slice(first, after);
+      return first < 0 ? [] : all.slice(first, endOfPlacesBelow(all, first));
     });
   }
 
