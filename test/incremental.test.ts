@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { isMap, isPair, isScalar, isSeq } from 'yaml';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { ConfigDocument, lint, type LintResult } from '../server/src/engine';
 import { reparse } from '../server/src/engine/incremental';
 import { generateConfig } from '../bench/generate.mjs';
@@ -155,6 +157,38 @@ describe('incremental re-parsing', () => {
     );
     const third = lint(broken, {}, second.config);
     assert.deepEqual(findings(third), findings(lint(broken)));
+  });
+
+  it('keeps no earlier text alive when edits touch many rules', () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const original = generateConfig({ rules: 1000, broken: false });
+    let text = original;
+    let result = lint(text);
+    const firstPlace = result.config!.walk!.visits[0];
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+
+    // One keystroke in each of 30 rules: each splices a rule parsed from that version's text.
+    const rules: number[] = [];
+    for (let at = text.indexOf('\n    - domain:'); at >= 0; at = text.indexOf('\n    - domain:', at + 1))
+      rules.push(at);
+    assert.ok(rules.length >= 30 * 28, `${rules.length} rules`);
+    for (let place = 0; place < 30; place++) {
+      const at = text.indexOf('.example.com', rules[place * 28]) - 1;
+      text = `${text.slice(0, at)}x${text.slice(at + 1)}`;
+      result = lint(text, {}, result.config);
+      assert.equal(result.config!.walk!.visits[0], firstPlace, `edit ${place} was spliced`);
+    }
+    collectGarbage();
+    const grown = process.memoryUsage().heapUsed - before;
+
+    // The current text is new; the rest is the few spliced rules. Kept versions would add a
+    // whole text each: 30 × 290 kB.
+    assert.ok(
+      grown < 4 * original.length,
+      `the heap grew by ${grown} bytes for a ${original.length}-character text`,
+    );
   });
 
   it('falls back to a full parse when the document has anchors', () => {
