@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { lint } from '../server/src/engine';
 import { yaml } from './support/lint';
+import { random } from './support/random';
 
 describe('which files are Authelia configs', () => {
   it('checks a file with two Authelia sections', () => {
@@ -113,6 +114,29 @@ describe('deployment and version', () => {
     assert.equal(lint(both, { version: '4.39' }).version, '4.37');
   });
 
+  it('reads only comments that hold the directive alone, on any line ending', () => {
+    const after = `session: {}  # authelia-lint: deployment=single\nstorage: {}\n`;
+    assert.equal(lint(after).deployment, 'highAvailability');
+    assert.equal(lint(`#authelia-lint: version=4.38\r\n${base}`).version, '4.38');
+    assert.equal(lint(`${base}\t# \tauthelia-lint: version=4.37`).version, '4.37');
+    const twoLines = `# authelia-lint: version=4.37\n# authelia-lint: deployment=single\n${base}`;
+    assert.deepEqual(pick(lint(twoLines)), ['single', '4.37']);
+  });
+
+  it('reads the directives a line-by-line regular expression reads, on random texts', () => {
+    const pieces = ['#', ' ', '\t', 'authelia-lint:', 'x', '\n', '\r', '\u2028', 'version=4.38'];
+    const more = ['version=4.37', 'deployment=single', 'deployment=ha', ': '];
+    const next = random(7);
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let piece = 0; piece < 14; piece++) {
+        const from = next() < 0.8 ? pieces : more;
+        text += from[Math.floor(next() * from.length)];
+      }
+      assert.deepEqual(pick(lint(base + text)), pick(lintByRegex(base + text)), JSON.stringify(text));
+    }
+  });
+
   it('ignores unknown values', () => {
     const result = lint(`# authelia-lint: deployment=cluster version=5.0\n${base}`, {
       version: '4.38',
@@ -121,6 +145,28 @@ describe('deployment and version', () => {
     assert.equal(result.version, '4.38');
   });
 });
+
+/** Deployment and version of a lint result. */
+function pick(result: { deployment?: string; version?: string }): unknown[] {
+  return [result.deployment, result.version];
+}
+
+/**
+ * The target as a multiline regular expression over the whole text reads the comments, for
+ * comparison: the engine finds them another way.
+ */
+function lintByRegex(text: string): { deployment: string; version: string } {
+  let deployment = 'highAvailability';
+  let version = '4.39';
+  for (const line of text.matchAll(/^[ \t]*#[ \t]*authelia-lint:(.*)$/gm)) {
+    for (const [, name, value] of line[1].matchAll(/([a-z]+)[ \t]*=[ \t]*([A-Za-z0-9.]+)/g)) {
+      if (name === 'deployment' && value === 'single') deployment = 'single';
+      if (name === 'deployment' && value === 'ha') deployment = 'highAvailability';
+      if (name === 'version' && ['4.37', '4.38', '4.39'].includes(value)) version = value;
+    }
+  }
+  return { deployment, version };
+}
 
 describe('config fragments', () => {
   const fragment = "storage:\n  postgres:\n    address: 'tcp://db:5432'\n";

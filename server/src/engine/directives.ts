@@ -18,17 +18,17 @@ export interface FileDirectives {
   hasAutheliaModeline: boolean;
 }
 
-const LINT_COMMENT = /^[ \t]*#[ \t]*authelia-lint:(.*)$/gm;
+const LINT_MARKER = 'authelia-lint:';
+/** What may stand between a line's start and the marker for the line to be a lint comment. */
+const COMMENT_START = /^[ \t]*#[ \t]*$/;
 const MODELINE = /^[ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=(\S+)/m;
 const AUTHELIA_SCHEMA = /authelia\.com\/schemas\/(latest|v(\d+\.\d+))\//;
 
 /** Reads the in-file comments that steer the linter. */
 export function readDirectives(text: string): FileDirectives {
   const directives: FileDirectives = { hasAutheliaModeline: false };
-  const scanned = text.includes('authelia-lint:') ? text : '';
-
-  for (const line of scanned.matchAll(LINT_COMMENT)) {
-    for (const [, name, value] of line[1].matchAll(/([a-z]+)[ \t]*=[ \t]*([A-Za-z0-9.]+)/g)) {
+  for (const settings of lintComments(text)) {
+    for (const [, name, value] of settings.matchAll(/([a-z]+)[ \t]*=[ \t]*([A-Za-z0-9.]+)/g)) {
       if (name === 'deployment') directives.deployment = parseDeployment(value);
       if (name === 'version') directives.version = parseVersion(value);
     }
@@ -42,6 +42,35 @@ export function readDirectives(text: string): FileDirectives {
   }
 
   return directives;
+}
+
+/**
+ * The text after `authelia-lint:` on each comment line that holds nothing before it. The marker
+ * is found by `indexOf` and each line checked around it: a multiline regular expression tried
+ * every line start of the text, 3 ms a lint on 43,000 lines, and a lint runs at every keystroke.
+ */
+function lintComments(text: string): string[] {
+  const found: string[] = [];
+  for (
+    let at = text.indexOf(LINT_MARKER);
+    at >= 0;
+    at = text.indexOf(LINT_MARKER, at + LINT_MARKER.length)
+  ) {
+    let lineStart = at;
+    while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--;
+    if (!COMMENT_START.test(text.slice(lineStart, at))) continue;
+
+    const settingsStart = at + LINT_MARKER.length;
+    let lineEnd = settingsStart;
+    while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    found.push(text.slice(settingsStart, lineEnd));
+  }
+  return found;
+}
+
+/** The characters that end a line for a JavaScript regular expression's `^`, `$` and `.`. */
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 }
 
 /** `ha`, `highAvailability` or `single`, as written in a comment, setting or flag. */
