@@ -133,7 +133,11 @@ describe('deployment and version', () => {
         const from = next() < 0.8 ? pieces : more;
         text += from[Math.floor(next() * from.length)];
       }
-      assert.deepEqual(pick(lint(base + text)), pick(lintByRegex(base + text)), JSON.stringify(text));
+      assert.deepEqual(
+        pick(lint(base + text)),
+        pick(lintByRegex(base + text)),
+        JSON.stringify(text),
+      );
     }
   });
 

@@ -171,7 +171,11 @@ describe('incremental re-parsing', () => {
 
     // One keystroke in each of 30 rules: each splices a rule parsed from that version's text.
     const rules: number[] = [];
-    for (let at = text.indexOf('\n    - domain:'); at >= 0; at = text.indexOf('\n    - domain:', at + 1))
+    for (
+      let at = text.indexOf('\n    - domain:');
+      at >= 0;
+      at = text.indexOf('\n    - domain:', at + 1)
+    )
       rules.push(at);
     assert.ok(rules.length >= 30 * 28, `${rules.length} rules`);
     for (let place = 0; place < 30; place++) {

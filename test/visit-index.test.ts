@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { ConfigDocument } from '../server/src/engine';
 import { walkConfig } from '../server/src/engine/model-walk';
-import { indexVisits, type SpecFeature } from '../server/src/engine/visit-index';
+import { generateConfig } from '../bench/generate.mjs';
+import { indexVisits, visitsWithFeature, type SpecFeature } from '../server/src/engine/visit-index';
 import { yaml } from './support/lint';
 
 describe('indexVisits', () => {
@@ -32,5 +33,19 @@ describe('indexVisits', () => {
     const name = visits.find((visit) => visit.pathText === 'session.name')!;
     assert.equal(indexed.has(name), false);
     assert.deepEqual(paths('removed'), []);
+  });
+
+  it('finds, one feature at a time, the places the whole index holds', () => {
+    const large = walkConfig(
+      new ConfigDocument(generateConfig({ rules: 300, broken: true })),
+      '4.39',
+    );
+    for (const places of [visits, large]) {
+      const whole = indexVisits(places);
+      for (const feature of Object.keys(whole) as SpecFeature[]) {
+        assert.deepEqual(visitsWithFeature(places, feature), whole[feature], feature);
+      }
+    }
+    assert.ok(indexVisits(large).values.length > 300, 'the large config has places to find');
   });
 });

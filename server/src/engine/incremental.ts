@@ -8,7 +8,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { shiftOffsets } from './block-yaml';
+import { shiftOffsets, startOf } from './block-yaml';
 import { ConfigDocument, parseYaml } from './config-document';
 import type { TextEdit } from './finding';
 import { diffEdit } from './text-diff';
@@ -160,37 +160,49 @@ function* listItemsAround(
   }
   if (!isSeq(node) || node.flow) return;
 
-  const dashes = node.items.map((item) => dashOffset(config.text, item as YamlNode));
-  if (dashes.some((dash) => dash === undefined)) return;
-
-  for (let i = 0; i < node.items.length; i++) {
-    const start = config.lineStart(dashes[i]!);
-    const end = i + 1 < node.items.length ? config.lineStart(dashes[i + 1]!) : outerEnd;
-    if (!(dashes[i]! < edit.start && edit.end <= end)) continue;
-
-    const seq = node;
-    const column = dashes[i]! - start;
-    yield {
-      start,
-      end,
-      current: () => seq.items[i],
-      splice: (reparsed, newText) => {
-        const list = reparsed.contents;
-        if (!isSeq(list) || list.flow || list.items.length !== 1) return undefined;
-        const dash = dashOffset(newText, list.items[0] as YamlNode);
-        if (dash === undefined || dash - start !== column) return undefined;
-        seq.items[i] = list.items[0];
-        return list.items[0];
-      },
-    };
-    yield* listItemsAround(config, node.items[i], edit, start, end);
-    return;
+  // Only the last item whose line starts before the edit can hold it: its dash comes before
+  // the edit, and the next item's line after it.
+  const items = node.items;
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = startOf(items[middle]);
+    if (start === undefined) return;
+    if (config.lineStart(start) < edit.start) low = middle + 1;
+    else high = middle;
   }
+  const i = low - 1;
+  if (i < 0) return;
+
+  const dash = dashOffset(config.text, items[i]);
+  const nextDash = i + 1 < items.length ? dashOffset(config.text, items[i + 1]) : outerEnd;
+  if (dash === undefined || nextDash === undefined) return;
+  const start = config.lineStart(dash);
+  const end = i + 1 < items.length ? config.lineStart(nextDash) : outerEnd;
+  if (!(dash < edit.start && edit.end <= end)) return;
+
+  const seq = node;
+  const column = dash - start;
+  yield {
+    start,
+    end,
+    current: () => seq.items[i],
+    splice: (reparsed, newText) => {
+      const list = reparsed.contents;
+      if (!isSeq(list) || list.flow || list.items.length !== 1) return undefined;
+      const newDash = dashOffset(newText, list.items[0]);
+      if (newDash === undefined || newDash - start !== column) return undefined;
+      seq.items[i] = list.items[0];
+      return list.items[0];
+    },
+  };
+  yield* listItemsAround(config, items[i], edit, start, end);
 }
 
 /** The offset of the `-` that starts a block list item, if only spaces stand before it. */
-function dashOffset(text: string, item: YamlNode | null): number | undefined {
-  const start = item?.range?.[0];
+function dashOffset(text: string, item: unknown): number | undefined {
+  const start = startOf(item);
   if (start === undefined) return undefined;
   let at = start - 1;
   while (at >= 0 && text[at] === ' ') at--;

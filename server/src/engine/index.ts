@@ -70,6 +70,7 @@ export function lint(
   const targetKey = `${target.deployment} ${target.version} ${kind}`;
   const splice = config.splice;
   const recheck = safely(() => planRecheck(context, splice, targetKey));
+  context.partial = recheck !== undefined;
 
   const fresh: Finding[] = [];
   for (const rule of RULES) {

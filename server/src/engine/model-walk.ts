@@ -101,9 +101,7 @@ export function rewalk(
   replacement: unknown,
   version: AutheliaVersion,
 ): Visit[] | undefined {
-  const first = old.findIndex((visit) =>
-    isPair(replaced) ? visit.pair === replaced : visit.value === replaced && !visit.pair,
-  );
+  const first = placeOf(old, replaced);
   if (first < 0) return undefined;
   const after = endOfPlacesBelow(old, first);
 
@@ -146,6 +144,34 @@ export function rewalk(
   if (fresh.length > MAX_SPLICED) return [...old.slice(0, first), ...fresh, ...old.slice(after)];
   old.splice(first, after - first, ...fresh);
   return old;
+}
+
+/**
+ * The index of the place of `node` in a walk: the entry whose pair it is, or the list item it
+ * is; -1 when the walk does not show it. A keystroke asks this of a walk of tens of thousands
+ * of places. Places follow the document, so their starts do not decrease: a binary search
+ * finds the first place that starts where the node does, and the node's place is among those.
+ * Where offsets disagree with that order, as in a walk whose nodes an edit has partly moved,
+ * every place is tried.
+ */
+export function placeOf(visits: readonly Visit[], node: unknown): number {
+  const isPlace = isPair(node)
+    ? (visit: Visit) => visit.pair === node
+    : (visit: Visit) => visit.value === node && !visit.pair;
+  const start = startOf(isPair(node) ? node.key : node);
+  if (start !== undefined) {
+    let low = 0;
+    let high = visits.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (visits[middle].start < start) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low; at < visits.length && visits[at].start === start; at++) {
+      if (isPlace(visits[at])) return at;
+    }
+  }
+  return visits.findIndex(isPlace);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Node as YamlNode } from 'yaml';
 import type { ConfigDocument } from './config-document';
 import type { Finding } from './finding';
-import type { Visit } from './model-walk';
+import { placeOf, type Visit } from './model-walk';
 import type { RuleContext } from './rule';
 
 /**
@@ -43,8 +43,8 @@ export function planRecheck(
   if (!splice || !last || last.target !== target) return undefined;
 
   const visits = context.visits();
-  const fresh = visits.find((visit) => visit.value === splice.replacement && !visit.pair);
-  if (!fresh) return undefined;
+  const fresh = visits[placeOf(visits, splice.replacement)];
+  if (!fresh || fresh.pair) return undefined;
   const scopeVisit = outermostListItem(fresh);
   const range = (scopeVisit?.value as YamlNode | null)?.range;
   if (!scopeVisit || !range) return undefined;

@@ -1,7 +1,8 @@
+import { isPair } from 'yaml';
 import type { ConfigDocument } from './config-document';
 import type { AutheliaVersion, Deployment, Finding } from './finding';
-import { endOfPlacesBelow, rewalk, walkConfig, type Visit } from './model-walk';
-import { indexVisits, type SpecFeature } from './visit-index';
+import { endOfPlacesBelow, placeOf, rewalk, walkConfig, type Visit } from './model-walk';
+import { indexVisits, visitsWithFeature, type SpecFeature } from './visit-index';
 
 /** What every rule gets: the parsed config and what to check it for. */
 export class RuleContext {
@@ -27,6 +28,12 @@ export class RuleContext {
   }
 
   /**
+   * True in a lint that checks only the edited list item again with the local rules: the other
+   * rules still see every place, but only a few features of them.
+   */
+  partial = false;
+
+  /**
    * When set, local rules check only this node (a list item an edit replaced) and the places
    * below it; everything else keeps its earlier findings.
    */
@@ -41,7 +48,7 @@ export class RuleContext {
     const all = this.visits();
     if (this.scope === undefined) return all;
     return this.memo('scoped visits', () => {
-      const first = all.findIndex((visit) => visit.value === this.scope && !visit.pair);
+      const first = isPair(this.scope) ? -1 : placeOf(all, this.scope);
       return first < 0 ? [] : all.slice(first, endOfPlacesBelow(all, first));
     });
   }
@@ -51,6 +58,9 @@ export class RuleContext {
    * those: sorted once per lint for all features together.
    */
   visitsWith(feature: SpecFeature): Visit[] {
+    if (this.scope === undefined && this.partial) {
+      return this.memo(`visits with ${feature}`, () => visitsWithFeature(this.visits(), feature));
+    }
     const scoped = this.scope === undefined ? 'all' : 'scoped';
     return this.memo(`visit index ${scoped}`, () => indexVisits(this.scopedVisits()))[feature];
   }

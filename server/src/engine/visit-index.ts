@@ -1,4 +1,4 @@
-import { takesType } from './model';
+import { takesType, type KeySpec } from './model';
 import type { Visit } from './model-walk';
 
 /** What the model says of a key that some rules look for, and no other place has. */
@@ -20,6 +20,17 @@ export type SpecFeature =
 
 /** The places of each feature, in the order of the places given. */
 export type VisitIndex = Record<SpecFeature, Visit[]>;
+
+/** Whether a spec has each feature. */
+const HAS_FEATURE: Record<SpecFeature, (spec: KeySpec) => boolean> = {
+  removed: (spec) => !!spec.removed,
+  deprecated: (spec) => !!spec.deprecated,
+  versioned: (spec) => !!(spec.since || spec.until),
+  duration: (spec) => spec.kind === 'scalar' && takesType(spec, 'duration'),
+  address: (spec) => spec.kind === 'scalar' && takesType(spec, 'address'),
+  values: (spec) => spec.kind === 'scalar' && !!spec.values,
+  bounds: (spec) => spec.kind === 'scalar' && (spec.min !== undefined || spec.max !== undefined),
+};
 
 /**
  * Sorts places by the features of their specs, in one pass. Most rules about the values of
@@ -50,4 +61,19 @@ export function indexVisits(visits: readonly Visit[]): VisitIndex {
     if (spec.min !== undefined || spec.max !== undefined) index.bounds.push(visit);
   }
   return index;
+}
+
+/**
+ * The places with one feature. After a keystroke only the rules that are not local look at
+ * every place, and they ask for one or two features: the whole index would be most of the
+ * places, sorted again at every keystroke for nothing.
+ */
+export function visitsWithFeature(visits: readonly Visit[], feature: SpecFeature): Visit[] {
+  const hasFeature = HAS_FEATURE[feature];
+  const found: Visit[] = [];
+  for (let place = 0; place < visits.length; place++) {
+    const spec = visits[place].spec;
+    if (spec && hasFeature(spec)) found.push(visits[place]);
+  }
+  return found;
 }
