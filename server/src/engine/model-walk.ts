@@ -17,8 +17,9 @@ import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from '
 /**
  * One place in the config, matched against the key model: a mapping entry or a list item.
  * The schema rules all read the same walk, made once per lint. A large config has tens of
- * thousands of places, so a place holds only what the walk knows: its offsets are read from
- * its node, and its path is built from the chain of parent places when a rule asks for it.
+ * thousands of places, so a place holds only what the walk knows and cannot find again
+ * cheaply: its offsets are read from its node, its path is built from the chain of parent
+ * places when a rule asks for it, and the spec and mapping that hold it come from its parent.
  */
 export class Visit {
   constructor(
@@ -28,17 +29,30 @@ export class Visit {
     readonly step: PathStep,
     /** The model's spec for the place; undefined when the model does not know the key. */
     readonly spec: KeySpec | undefined,
-    /** The spec of the mapping, named entries or list that holds the place. */
-    readonly parentSpec: KeySpec,
     /** The value node of the entry, or the list item itself. */
     readonly value: unknown,
     /** The value is template text (`{{ … }}`), which only Authelia's renderer can read. */
     readonly templated: boolean,
-    /** The mapping that holds the entry, for keys; undefined for list items. */
-    readonly parent?: YAMLMap,
     /** The mapping entry's pair, for keys. */
     readonly pair?: Pair,
   ) {}
+
+  /**
+   * The spec of the mapping, named entries or list that holds the place: the parent's spec,
+   * or, for a key of a mapping written where a list may stand for its one item, that list's
+   * item spec. The walk goes below a place only when its spec is known.
+   */
+  get parentSpec(): KeySpec {
+    let spec = this.up ? this.up.spec! : CONFIGURATION;
+    while (this.pair && spec.kind === 'list') spec = spec.item;
+    return spec;
+  }
+
+  /** The mapping that holds the entry, for keys; undefined for list items. */
+  get parent(): YAMLMap | undefined {
+    if (!this.pair) return undefined;
+    return this.up ? (this.up.value as YAMLMap) : TOP_LEVEL.get(this.pair);
+  }
 
   /** The key, or the list item. */
   private get node(): unknown {
@@ -113,16 +127,8 @@ export function rewalk(
     const key = String(keyNode.value);
     const spec = childSpec(visit.parentSpec, key);
     const templated = isTemplated(replacement.value, config.text);
-    const top = new Visit(
-      visit.up,
-      key,
-      spec,
-      visit.parentSpec,
-      replacement.value,
-      templated,
-      visit.parent,
-      replacement,
-    );
+    const top = new Visit(visit.up, key, spec, replacement.value, templated, replacement);
+    if (!visit.up) TOP_LEVEL.set(replacement, visit.parent);
     fresh.push(top);
     if (spec && !templated && knownIn(spec, version))
       descend(config, replacement.value, spec, top, version, fresh);
@@ -130,14 +136,7 @@ export function rewalk(
     const range = (replacement as YamlNode | null)?.range;
     if (!range || !visit.spec) return undefined;
     const templated = isTemplated(replacement, config.text);
-    const top = new Visit(
-      visit.up,
-      visit.step,
-      visit.spec,
-      visit.parentSpec,
-      replacement,
-      templated,
-    );
+    const top = new Visit(visit.up, visit.step, visit.spec, replacement, templated);
     fresh.push(top);
     if (!templated) descend(config, replacement, visit.spec, top, version, fresh);
   }
@@ -187,6 +186,12 @@ export function endOfPlacesBelow(visits: readonly Visit[], first: number): numbe
 /** The most places `rewalk` passes to `splice` as arguments, far below the engine's limit. */
 const MAX_SPLICED = 10_000;
 
+/**
+ * The root mapping of each top-level entry, for `Visit.parent`: every other entry's mapping is
+ * its parent place's value. Weak, so a parse that is dropped takes its entries with it.
+ */
+const TOP_LEVEL = new WeakMap<Pair, YAMLMap>();
+
 /** Walks the config along the model. Unknown keys and keys the version lacks end a branch. */
 export function walkConfig(config: ConfigDocument, version: AutheliaVersion): Visit[] {
   const visits: Visit[] = [];
@@ -213,7 +218,8 @@ function walkMap(
 
     const child = childSpec(spec, key);
     const templated = isTemplated(pair.value, config.text);
-    const visit = new Visit(up, key, child, spec, pair.value, templated, map, pair);
+    const visit = new Visit(up, key, child, pair.value, templated, pair);
+    if (!up) TOP_LEVEL.set(pair, map);
     visits.push(visit);
     if (child && !templated && knownIn(child, version))
       descend(config, pair.value, child, visit, version, visits);
@@ -233,7 +239,7 @@ function walkSeq(
     const item = items[index];
     if (startOf(item) === undefined) continue;
     const templated = isTemplated(item, config.text);
-    const visit = new Visit(up, index, spec.item, spec, item, templated);
+    const visit = new Visit(up, index, spec.item, item, templated);
     visits.push(visit);
     if (!templated) descend(config, item, spec.item, visit, version, visits);
   }

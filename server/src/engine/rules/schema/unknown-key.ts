@@ -22,19 +22,20 @@ export const unknownKey: Rule = {
       const visit = places[place];
       if (!visit.pair) continue; // a list item, not a key
       const key = visit.step as string;
-      if (visit.parentSpec.kind === 'dict' && !NAME.test(key)) {
+      const parentSpec = visit.parentSpec;
+      if (parentSpec.kind === 'dict' && !NAME.test(key)) {
         findings.push({
           ruleId: this.id,
           severity: 'error',
           message:
-            `'${key}' is not a name Authelia accepts for a ${visit.parentSpec.nameLabel}: ` +
+            `'${key}' is not a name Authelia accepts for a ${parentSpec.nameLabel}: ` +
             'use letters and digits, with / _ . : ~ - only between them.',
           start: visit.start,
           end: visit.end,
         });
         continue;
       }
-      if (visit.spec || visit.parentSpec.kind !== 'map') continue;
+      if (visit.spec || parentSpec.kind !== 'map') continue;
 
       const suggestion = suggestKey(visit, key, context.version);
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
