@@ -23,6 +23,7 @@ import {
   type Severity,
   type TextEdit,
 } from './engine';
+import { collectAfterLint, collectBeforeFirstLint } from './heap';
 import { OPEN_DOCUMENTS, type OpenDocument } from './open-document';
 import { toLintOptions, type RawSettings } from './settings';
 
@@ -204,6 +205,7 @@ async function validate(document: OpenDocument): Promise<void> {
 
     const diagnostics = result.findings.map((finding) => toDiagnostic(document, finding));
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+    collectAfterLint(document.getText().length);
   } catch (error) {
     connection.console.error(`checking ${document.uri} failed: ${describe(error)}`);
   }
@@ -235,6 +237,7 @@ function lintDocument(document: OpenDocument, options: LintOptions): LintResult 
   const cached = checked.get(document.uri);
   const previous = cached?.options === options ? cached.result.config : undefined;
   checked.delete(document.uri);
+  if (!previous) collectBeforeFirstLint(document.getText().length);
 
   const result = lint(document.getText(), { ...options, path: document.uri }, previous);
   checked.set(document.uri, { version: document.version, options, result });
