@@ -17,8 +17,11 @@ import type {
  * native search, in about a millisecond.
  */
 export class OpenDocument implements TextDocument {
-  /** The offset where each line starts; computed when first asked for. */
-  private lineStarts: number[] | undefined;
+  /**
+   * The offset where each line starts; computed when first asked for. A typed array: half the
+   * memory of a plain one, 210 kB on 52,000 lines, for as long as the document is open.
+   */
+  private lineStarts: Int32Array | undefined;
 
   constructor(
     readonly uri: string,
@@ -116,23 +119,22 @@ export class OpenDocument implements TextDocument {
     const startLine = Math.max(range.start.line, 0);
     const endLine = Math.max(range.end.line, 0);
     const added = lineStartsIn(inserted, start);
-    if (endLine - startLine === added.length) {
-      for (let i = 0; i < added.length; i++) starts[startLine + 1 + i] = added[i];
-    } else if (added.length < MAX_SPLICED) {
-      starts.splice(startLine + 1, endLine - startLine, ...added);
-    } else {
-      this.lineStarts = starts = starts
-        .slice(0, startLine + 1)
-        .concat(added, starts.slice(endLine + 1));
+    const removed = endLine - startLine;
+    if (removed !== added.length) {
+      const resized = new Int32Array(starts.length - removed + added.length);
+      resized.set(starts.subarray(0, startLine + 1));
+      resized.set(starts.subarray(endLine + 1), startLine + 1 + added.length);
+      this.lineStarts = starts = resized;
     }
+    starts.set(added, startLine + 1);
 
     const delta = inserted.length - (end - start);
     if (delta === 0) return;
     for (let i = startLine + 1 + added.length; i < starts.length; i++) starts[i] += delta;
   }
 
-  private lines(): number[] {
-    if (!this.lineStarts) this.lineStarts = [0, ...lineStartsIn(this.text, 0)];
+  private lines(): Int32Array {
+    this.lineStarts ??= allLineStarts(this.text);
     return this.lineStarts;
   }
 
@@ -164,9 +166,6 @@ export const OPEN_DOCUMENTS = {
   },
 };
 
-/** The most line starts passed to `splice` as arguments, far below the engine's limit. */
-const MAX_SPLICED = 10_000;
-
 /** A lone carriage return: a line break of its own. */
 const LONE_RETURN = /\r(?!\n)/;
 
@@ -187,6 +186,24 @@ function lineStartsIn(text: string, offset: number): number[] {
     if (!isLineBreak(code)) continue;
     if (code === CARRIAGE_RETURN && text.charCodeAt(i + 1) === LINE_FEED) i++;
     starts.push(offset + i + 1);
+  }
+  return starts;
+}
+
+/** The start of every line of a text, the first included, counted before they are stored. */
+function allLineStarts(text: string): Int32Array {
+  if (text.includes('\r') && LONE_RETURN.test(text)) {
+    const breaks = lineStartsIn(text, 0);
+    const starts = new Int32Array(breaks.length + 1);
+    starts.set(breaks, 1);
+    return starts;
+  }
+  let count = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  const starts = new Int32Array(count);
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) {
+    starts[line++] = at + 1;
   }
   return starts;
 }
