@@ -31,6 +31,12 @@ describe('durations', () => {
     }
   });
 
+  it('reads both micro signs as microseconds', () => {
+    for (const text of ['500\u00b5s', '500\u03bcs', '1s500us'])
+      assert.equal(valid(text), true, text);
+    assert.equal(valid('500\u00b5x'), false);
+  });
+
   it('drops zero blocks beside a non-zero one', () => {
     assert.equal(valid('0h30m'), true);
   });

@@ -21,7 +21,11 @@ const LONG_UNITS: Record<string, string> = {
   year: 'y',
 };
 
-const BLOCK = /(\d+)\s*([a-zA-Zµμ]+)/y;
+/**
+ * A number and its unit. The two micro signs (µ and μ) are written as escapes: one character
+ * beyond ASCII in the bundle makes V8 keep the server's whole source at two bytes a character.
+ */
+const BLOCK = /(\d+)\s*([a-zA-Z\u00b5\u03bc]+)/y;
 
 export type DurationVerdict =
   { valid: true } | { valid: false; reason: string; shortForm?: string };
