@@ -93,6 +93,26 @@ class ScalarNode {
   ) {}
 }
 
+/**
+ * A scalar whose value is a string: its source is that string, as in `yaml`, so it keeps no
+ * field of its own for it. Nearly every scalar of a config is one, 65,000 on 43,000 lines.
+ */
+class StringScalarNode {
+  declare range: Range;
+
+  constructor(
+    public value: string,
+    public startOffset: number,
+    public valueEndOffset: number,
+    public endOffset: number,
+    public type: Scalar.Type,
+  ) {}
+
+  get source(): string {
+    return this.value;
+  }
+}
+
 class PairNode {
   constructor(
     public key: ScalarNode,
@@ -133,6 +153,10 @@ for (const [node, base, type] of [
   Object.setPrototypeOf(node.prototype, base.prototype);
   Object.defineProperty(node.prototype, NODE_TYPE, { value: Symbol.for(type) });
 }
+
+// A string scalar is one of ours wherever a scalar of ours is: its prototype comes after
+// ScalarNode's, which comes after `yaml`'s Scalar.
+Object.setPrototypeOf(StringScalarNode.prototype, ScalarNode.prototype);
 
 /**
  * `range` as `yaml` has it, read from and written to the three offsets a node of ours keeps.
@@ -585,7 +609,7 @@ class BlockYamlParser {
       const plain = quote === Char.Apostrophe ? !value.includes('\n') : !/[\n\\]/.test(value);
       if (plain) {
         const type = quote === Char.Apostrophe ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-        return new ScalarNode(value, at, close + 1, close + 1, value, type);
+        return new StringScalarNode(value, at, close + 1, close + 1, type);
       }
     }
 
@@ -617,7 +641,7 @@ class BlockYamlParser {
     value += text.slice(from, cursor);
     const end = cursor + 1;
     const type = quote === Char.Apostrophe ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
-    return new ScalarNode(value, at, end, end, value, type);
+    return new StringScalarNode(value, at, end, end, type);
   }
 
   /** A flow list of scalars on one line, such as `['GET', 'HEAD']`. */
@@ -743,7 +767,7 @@ class BlockYamlParser {
     const end = this.absorbComments(last, this.next, Infinity);
     this.endsEmpty = false;
     const type = folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
-    return new ScalarNode(value, at, end, end, value, type);
+    return new StringScalarNode(value, at, end, end, type);
   }
 
   /**
@@ -877,7 +901,6 @@ function repeatsKey(pairs: PairNode[]): boolean {
  * and NaN; everything else is a string.
  */
 function plainScalar(source: string, start: number, end: number): ScalarNode {
-  const node = new ScalarNode(source, start, end, end, source, 'PLAIN');
   const first = source.charCodeAt(0);
   const numeric =
     (first >= 48 && first <= 57) ||
@@ -887,13 +910,18 @@ function plainScalar(source: string, start: number, end: number): ScalarNode {
 
   if (!numeric) {
     // Only a text starting with n, N, t, T, f, F or ~ (or none) can be null or a boolean.
-    if (source !== '' && !'nNtTfF~'.includes(source[0])) return node;
-    if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) node.value = null;
-    else if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source))
-      node.value = 'tT'.includes(source[0]);
-    return node;
+    if (source === '' || 'nNtTfF~'.includes(source[0])) {
+      if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) {
+        return new ScalarNode(null, start, end, end, source, 'PLAIN');
+      }
+      if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) {
+        return new ScalarNode('tT'.includes(source[0]), start, end, end, source, 'PLAIN');
+      }
+    }
+    return new StringScalarNode(source, start, end, end, 'PLAIN');
   }
 
+  const node = new ScalarNode(source, start, end, end, source, 'PLAIN');
   if (/^0o[0-7]+$/.test(source)) {
     node.value = parseInt(source.substring(2), 8);
     node.format = 'OCT';
@@ -912,6 +940,8 @@ function plainScalar(source: string, start: number, end: number): ScalarNode {
     node.value = parseFloat(source);
     const dot = source.indexOf('.');
     if (source.endsWith('0')) node.minFractionDigits = source.length - dot - 1;
+  } else {
+    return new StringScalarNode(source, start, end, end, 'PLAIN');
   }
   return node;
 }
