@@ -28,14 +28,14 @@ export function tuneHeap(): void {
  * Texts from this length on are large: at every keystroke the server collects the garbage of
  * their last check, the text it replaced above all.
  *
- * V8 collects the old generation only once it has grown by at least 8 MB past its live size,
- * whatever the settings: for a large text that is five or six earlier versions of it, and on
- * a 43,000-line config the server peaked at 94 MB after forty keystrokes. Collected after
- * each check, it peaked at about 81 MB. A full collection then takes about 15 ms, once the
- * diagnostics are sent, which is far less than the time between two keystrokes of a person.
- * Below this length V8's own pace keeps the server far under that peak.
+ * V8 collects the old generation only once it has grown at least 8 MB past its live size,
+ * whatever the settings: five or six dead copies of a 1.4 MB text. Forty keystrokes in a
+ * 43,000-line config took the server to 94 MB, and in a 27,000-line one (0.8 MB) to 84 MB.
+ * Collected after each check, they peaked at 78 and 71 MB. A full collection takes 5 to 15 ms
+ * on such configs, once their diagnostics are sent, far less than the time between two
+ * keystrokes of a person. Below this length, V8's own pace kept the peak under 73 MB.
  */
-export const LARGE_TEXT = 1024 * 1024;
+export const LARGE_TEXT = 512 * 1024;
 
 /**
  * V8's full collection, or undefined when the server was started without `tuneHeap`. Taken on
