@@ -25,7 +25,7 @@ import {
 } from './engine';
 import { collectAfterLint, collectBeforeFirstLint } from './heap';
 import { OPEN_DOCUMENTS, type OpenDocument } from './open-document';
-import { toLintOptions, type RawSettings } from './settings';
+import { sameLintOptions, toLintOptions, type RawSettings } from './settings';
 
 /**
  * The language server: a thin shell that feeds open YAML documents to the engine and turns
@@ -46,6 +46,8 @@ const checked = new Map<string, CheckedDocument>();
 
 /** Settings per document URI, filled lazily and dropped when the settings change. */
 const settingsByUri = new Map<string, Promise<LintOptions>>();
+/** The settings the client has answered, per document URI. */
+const answeredSettings = new Map<string, LintOptions>();
 let canPullSettings = false;
 let pushedSettings: RawSettings | undefined;
 
@@ -75,6 +77,7 @@ connection.onDidChangeConfiguration((change) => {
   const settings = (change.settings as { authelia?: RawSettings } | undefined)?.authelia;
   if (settings) pushedSettings = settings;
   settingsByUri.clear();
+  answeredSettings.clear();
   checked.clear();
   for (const document of documents.all()) void validate(document);
 });
@@ -84,6 +87,7 @@ documents.onDidChangeContent((change) => void validate(change.document));
 documents.onDidClose((event) => {
   checked.delete(event.document.uri);
   settingsByUri.delete(event.document.uri);
+  answeredSettings.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
@@ -183,15 +187,31 @@ connection.onCompletion(async (params): Promise<CompletionItem[]> => {
   );
 });
 
-/** Lints a document with its settings and publishes the findings, unless it changed since. */
+/**
+ * Lints a document with its settings and publishes the findings, unless it changed since.
+ *
+ * The first time, the settings are a request to the client. While it answers, the document is
+ * checked with the settings the server would use without asking, which is what most clients
+ * answer; if the answer differs, that check is dropped and the document checked again. On a
+ * 9,000-line config the answer took 3 to 7 ms of a 60 to 110 ms open.
+ */
 async function validate(document: OpenDocument): Promise<void> {
   try {
-    const options = await settingsFor(document.uri);
+    const settings = settingsFor(document.uri);
+    let early: TimedLint | undefined;
+    if (!answeredSettings.has(document.uri)) {
+      // The protocol writes the request in a later turn of the loop: let it go out first.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (documents.get(document.uri)?.version !== document.version) return;
+      early = timedLint(document, toLintOptions(pushedSettings));
+    }
+    const options = await settings;
     if (documents.get(document.uri)?.version !== document.version) return;
 
-    const started = performance.now();
-    const result = lintDocument(document, options);
-    const elapsed = (performance.now() - started).toFixed(1);
+    const { result, ms } =
+      early && sameLintOptions(early.options, options)
+        ? adopt(document, options, early)
+        : timedLint(document, options);
 
     for (const failure of result.ruleFailures) {
       connection.console.error(
@@ -201,7 +221,9 @@ async function validate(document: OpenDocument): Promise<void> {
     const outcome = result.checked
       ? `${result.findings.length} finding(s) for ${result.version}, ${result.deployment}`
       : `not checked (${result.skipped})`;
-    connection.console.log(`${document.uri} v${document.version}: ${outcome} in ${elapsed} ms`);
+    connection.console.log(
+      `${document.uri} v${document.version}: ${outcome} in ${ms.toFixed(1)} ms`,
+    );
 
     const diagnostics = result.findings.map((finding) => toDiagnostic(document, finding));
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
@@ -209,6 +231,29 @@ async function validate(document: OpenDocument): Promise<void> {
   } catch (error) {
     connection.console.error(`checking ${document.uri} failed: ${describe(error)}`);
   }
+}
+
+/** A check, the settings it was made with, and how long it took. */
+interface TimedLint {
+  result: LintResult;
+  options: LintOptions;
+  ms: number;
+}
+
+function timedLint(document: OpenDocument, options: LintOptions): TimedLint {
+  const started = performance.now();
+  const result = lintDocument(document, options);
+  return { result, options, ms: performance.now() - started };
+}
+
+/**
+ * Keeps a check made before the settings came as the check under those settings, so that the
+ * next keystroke finds its parse under them.
+ */
+function adopt(document: OpenDocument, options: LintOptions, early: TimedLint): TimedLint {
+  const cached = checked.get(document.uri);
+  if (cached?.result === early.result) cached.options = options;
+  return { ...early, options };
 }
 
 /**
@@ -253,6 +298,10 @@ function settingsFor(uri: string): Promise<LintOptions> {
           .then((raw: RawSettings | null) => toLintOptions(raw ?? pushedSettings))
           .catch(() => toLintOptions(pushedSettings))
       : Promise.resolve(toLintOptions(pushedSettings));
+    const asked = settings;
+    void asked.then((options) => {
+      if (settingsByUri.get(uri) === asked) answeredSettings.set(uri, options);
+    });
     settingsByUri.set(uri, settings);
   }
   return settings;

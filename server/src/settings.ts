@@ -18,3 +18,15 @@ export function toLintOptions(raw: RawSettings | null | undefined): LintOptions 
     files,
   };
 }
+
+/** True when two sets of lint options check a file the same way. */
+export function sameLintOptions(a: LintOptions, b: LintOptions): boolean {
+  const filesA = a.files ?? DEFAULT_FILE_GLOBS;
+  const filesB = b.files ?? DEFAULT_FILE_GLOBS;
+  return (
+    a.deployment === b.deployment &&
+    a.version === b.version &&
+    filesA.length === filesB.length &&
+    filesA.every((glob, index) => glob === filesB[index])
+  );
+}
