@@ -44,10 +44,14 @@ interface CheckedDocument {
 }
 const checked = new Map<string, CheckedDocument>();
 
+/** A document's settings: asked of the client, and what it answered once it has. */
+interface DocumentSettings {
+  asked: Promise<LintOptions>;
+  answered?: LintOptions;
+}
+
 /** Settings per document URI, filled lazily and dropped when the settings change. */
-const settingsByUri = new Map<string, Promise<LintOptions>>();
-/** The settings the client has answered, per document URI. */
-const answeredSettings = new Map<string, LintOptions>();
+const settingsByUri = new Map<string, DocumentSettings>();
 let canPullSettings = false;
 let pushedSettings: RawSettings | undefined;
 
@@ -77,7 +81,6 @@ connection.onDidChangeConfiguration((change) => {
   const settings = (change.settings as { authelia?: RawSettings } | undefined)?.authelia;
   if (settings) pushedSettings = settings;
   settingsByUri.clear();
-  answeredSettings.clear();
   checked.clear();
   for (const document of documents.all()) void validate(document);
 });
@@ -87,7 +90,6 @@ documents.onDidChangeContent((change) => void validate(change.document));
 documents.onDidClose((event) => {
   checked.delete(event.document.uri);
   settingsByUri.delete(event.document.uri);
-  answeredSettings.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
@@ -199,13 +201,13 @@ async function validate(document: OpenDocument): Promise<void> {
   try {
     const settings = settingsFor(document.uri);
     let early: TimedLint | undefined;
-    if (!answeredSettings.has(document.uri)) {
+    if (settings.answered === undefined) {
       // The protocol writes the request in a later turn of the loop: let it go out first.
       await new Promise((resolve) => setImmediate(resolve));
       if (documents.get(document.uri)?.version !== document.version) return;
       early = timedLint(document, toLintOptions(pushedSettings));
     }
-    const options = await settings;
+    const options = await settings.asked;
     if (documents.get(document.uri)?.version !== document.version) return;
 
     const { result, ms } =
@@ -263,7 +265,7 @@ function adopt(document: OpenDocument, options: LintOptions, early: TimedLint): 
  */
 async function currentResult(document: OpenDocument): Promise<LintResult | undefined> {
   try {
-    const options = await settingsFor(document.uri);
+    const options = await settingsFor(document.uri).asked;
     const cached = checked.get(document.uri);
     if (cached?.version === document.version && cached.options === options) return cached.result;
 
@@ -289,21 +291,21 @@ function lintDocument(document: OpenDocument, options: LintOptions): LintResult 
   return result;
 }
 
-function settingsFor(uri: string): Promise<LintOptions> {
-  let settings = settingsByUri.get(uri);
-  if (!settings) {
-    settings = canPullSettings
-      ? connection.workspace
-          .getConfiguration({ scopeUri: uri, section: 'authelia' })
-          .then((raw: RawSettings | null) => toLintOptions(raw ?? pushedSettings))
-          .catch(() => toLintOptions(pushedSettings))
-      : Promise.resolve(toLintOptions(pushedSettings));
-    const asked = settings;
-    void asked.then((options) => {
-      if (settingsByUri.get(uri) === asked) answeredSettings.set(uri, options);
-    });
-    settingsByUri.set(uri, settings);
-  }
+function settingsFor(uri: string): DocumentSettings {
+  const known = settingsByUri.get(uri);
+  if (known) return known;
+
+  const asked = canPullSettings
+    ? connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'authelia' })
+        .then((raw: RawSettings | null) => toLintOptions(raw ?? pushedSettings))
+        .catch(() => toLintOptions(pushedSettings))
+    : Promise.resolve(toLintOptions(pushedSettings));
+  const settings: DocumentSettings = { asked };
+  void asked.then((options) => {
+    settings.answered = options;
+  });
+  settingsByUri.set(uri, settings);
   return settings;
 }
 
