@@ -176,10 +176,14 @@ function* listItemsAround(
   if (i < 0) return;
 
   const dash = dashOffset(config.text, items[i]);
-  const nextDash = i + 1 < items.length ? dashOffset(config.text, items[i + 1]) : outerEnd;
-  if (dash === undefined || nextDash === undefined) return;
+  if (dash === undefined) return;
+  let end = outerEnd;
+  if (i + 1 < items.length) {
+    const nextDash = dashOffset(config.text, items[i + 1]);
+    if (nextDash === undefined) return;
+    end = config.lineStart(nextDash);
+  }
   const start = config.lineStart(dash);
-  const end = i + 1 < items.length ? config.lineStart(nextDash) : outerEnd;
   if (!(dash < edit.start && edit.end <= end)) return;
 
   const seq = node;

@@ -1,4 +1,3 @@
-import { isPair } from 'yaml';
 import type { ConfigDocument } from './config-document';
 import type { AutheliaVersion, Deployment, Finding } from './finding';
 import { endOfPlacesBelow, placeOf, rewalk, walkConfig, type Visit } from './model-walk';
@@ -48,14 +47,15 @@ export class RuleContext {
     const all = this.visits();
     if (this.scope === undefined) return all;
     return this.memo('scoped visits', () => {
-      const first = isPair(this.scope) ? -1 : placeOf(all, this.scope);
+      const first = placeOf(all, this.scope);
       return first < 0 ? [] : all.slice(first, endOfPlacesBelow(all, first));
     });
   }
 
   /**
    * The places among `scopedVisits()` whose spec has a feature, for rules that look only at
-   * those: sorted once per lint for all features together.
+   * those: sorted once per lint for all features together, except for the rules that still
+   * see every place in a partial lint, which get the features they ask for one at a time.
    */
   visitsWith(feature: SpecFeature): Visit[] {
     if (this.scope === undefined && this.partial) {
