@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   MAX_TEXT_LENGTH,
@@ -9,6 +10,7 @@ import {
   type Finding,
   type LintOptions,
 } from './engine';
+import { NO_INLINING } from './heap';
 
 /**
  * `authelia-lint`: the engine on the command line, for CI. Prints findings as text or JSON and
@@ -144,6 +146,9 @@ function toJson(reports: FileReport[]): string {
   }));
   return `${JSON.stringify({ files }, null, 2)}\n`;
 }
+
+// The CLI checks each file once, in unoptimised code mostly: see NO_INLINING.
+setFlagsFromString(NO_INLINING);
 
 try {
   process.exitCode = main(process.argv.slice(2));
