@@ -32,10 +32,11 @@ export function tuneV8(): void {
  * inlining, the parser's functions grew so large that compiling one took 25 to 50 ms: they
  * arrived when the parse was nearly done. Without it, compiling all the engine's hot functions
  * takes about 140 ms instead of 600, and the first check of a 43,000-line config went from
- * 254 to 192 ms (medians of 12 alternating fresh processes; 311 to 222 ms for the whole open
- * in a fresh server). Keystrokes in a warm server cost about the same: 25 to 39 ms against 32
- * to 36 on 43,000 lines, but 5.5 to 6.3 ms against 3.3 to 5.4 on 9,000 lines, where optimised
- * code without inlining does a little worse and the change target leaves ample room.
+ * 254 to 192 ms (medians of 12 alternating fresh processes). The whole open in a fresh server
+ * went from 279 to 223 ms (6 alternating runs), and on a quieter day from 199 to 171 ms (8).
+ * Keystrokes in a warm server cost about the same: 25 to 39 ms against 32 to 36 on 43,000
+ * lines, but 5.5 to 6.3 ms against 3.3 to 5.4 on 9,000 lines, where optimised code without
+ * inlining does a little worse and the change target leaves ample room.
  */
 export const NO_INLINING = '--no-turbo-inlining';
 
