@@ -19,4 +19,15 @@ describe('bundles', () => {
       );
     });
   }
+
+  /*
+   * With class fields declared, as TypeScript emits for ES2022 unless tsconfig.json says
+   * otherwise, V8 runs an extra initializer that defines every field before the constructor
+   * assigns it: for each of the 120,000 nodes and 65,000 places of a 43,000-line config.
+   */
+  it('dist/language-server.js assigns the fields of its classes instead of declaring them', () => {
+    const text = readFileSync(join(__dirname, '..', 'dist', 'language-server.js'), 'utf8');
+    assert.match(text, /this\.startOffset=/);
+    assert.doesNotMatch(text, /[;{}]startOffset;/);
+  });
 });
