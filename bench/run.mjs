@@ -53,7 +53,7 @@ const SIZES = option('sizes', '100,1000,5000').split(',').map(Number);
 const CHANGES = Number(option('changes', '7'));
 /**
  * Fresh server processes per file and tool, for the open: one open is at the mercy of noise. On
- * this kind of 2-core machine, medians of five opens of the same 9,000-line file in the same
+ * this kind of 2-core machine, the median of five opens of the same 9,000-line file by our
  * server ranged from 56 to 83 ms between runs, so three were too few.
  */
 const OPENS = Number(option('opens', '5'));
