@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { parseBlockYaml, shiftOffsets } from '../server/src/engine/block-yaml';
+import { Scalar, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  hasPlainKey,
+  keyEndOf,
+  keyNameOf,
+  keyStartOf,
+  parseBlockYaml,
+  shiftOffsets,
+  shiftPlainKey,
+} from '../server/src/engine/block-yaml';
 import { PARSE_OPTIONS } from '../server/src/engine/config-document';
 import { generateConfig } from '../bench/generate.mjs';
 import { SHARED_DIR } from './support/shared';
@@ -199,7 +207,7 @@ describe('block-YAML fast path', () => {
     assert.deepEqual(list.range, [1, 2, 3]);
   });
 
-  it('shifts the offsets at or after an edit, in our nodes and in yaml\'s', () => {
+  it("shifts the offsets at or after an edit, in our nodes and in yaml's", () => {
     const text = 'a: 1\nb: [x, y]\n';
     for (const document of [parseBlockYaml(text)!, parseDocument(text, PARSE_OPTIONS)]) {
       const map = document.contents as YAMLMap<Scalar, unknown>;
@@ -211,6 +219,40 @@ describe('block-YAML fast path', () => {
       assert.equal(shiftOffsets(list, 14, 10), true);
       assert.deepEqual(list.range, [8, 24, 25]);
     }
+  });
+
+  it('makes the node of a plain key only when it is read, and reads the key without it', () => {
+    const text = 'server:\n  port: 9091\n1: one\ntrue: yes\n';
+    for (const document of [parseBlockYaml(text)!, parseDocument(text, PARSE_OPTIONS)]) {
+      const root = document.contents as YAMLMap<Scalar, unknown>;
+      const [server, one, yes] = root.items;
+      assert.deepEqual(root.items.map(keyNameOf), ['server', '1', 'true']);
+      assert.deepEqual([keyStartOf(server), keyEndOf(server)], [0, 6]);
+      assert.deepEqual([keyStartOf(one), keyEndOf(one)], [21, 22]);
+      assert.equal(one.key.value, 1);
+      assert.equal(yes.key.value, true);
+    }
+
+    const fast = parseBlockYaml(text)!.contents as YAMLMap<Scalar, unknown>;
+    const server = fast.items[0];
+    assert.equal(hasPlainKey(server), true);
+    assert.equal(hasPlainKey(fast.items[1]), false, 'a number key is made with its entry');
+
+    assert.equal(shiftPlainKey(server, 0, 5), true);
+    assert.deepEqual([keyStartOf(server), keyEndOf(server)], [5, 11]);
+    const key = server.key;
+    assert.equal(server.key, key, 'the key node, once made, is kept');
+    assert.deepEqual(
+      [key.value, key.source, key.type, key.range],
+      ['server', 'server', 'PLAIN', [5, 11, 11]],
+    );
+    assert.equal(hasPlainKey(server), false);
+    assert.equal(shiftPlainKey(server, 0, 5), false, 'a made key shifts as a node');
+
+    const other = new Scalar('other');
+    other.range = [0, 5, 5];
+    server.key = other;
+    assert.equal(keyNameOf(server), 'other');
   });
 
   it('takes the fast path on the example and generated configs', () => {

@@ -9,7 +9,7 @@ import {
   parseDocument,
   type Node as YamlNode,
 } from 'yaml';
-import { PARSE_OPTIONS, hasRange, readBlockYaml } from './block-yaml';
+import { PARSE_OPTIONS, keyEndOf, keyNameOf, keyStartOf, readBlockYaml } from './block-yaml';
 
 export { PARSE_OPTIONS };
 
@@ -112,8 +112,9 @@ export class ConfigDocument {
     if (!isMap(map)) return undefined;
     for (let index = 0; index < map.items.length; index++) {
       const pair = map.items[index];
-      if (isScalar(pair.key) && String(pair.key.value) === key && hasRange(pair.key)) {
-        const [keyStart, keyEnd] = pair.key.range;
+      if (keyNameOf(pair) === key) {
+        const keyStart = keyStartOf(pair)!;
+        const keyEnd = keyEndOf(pair)!;
         return { pair: pair as Pair<Scalar, unknown>, key, keyStart, keyEnd };
       }
     }

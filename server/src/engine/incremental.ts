@@ -8,7 +8,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { shiftOffsets, startOf } from './block-yaml';
+import { hasPlainKey, shiftOffsets, shiftPlainKey, startOf } from './block-yaml';
 import { ConfigDocument, parseYaml } from './config-document';
 import type { TextEdit } from './finding';
 import { diffEdit } from './text-diff';
@@ -229,7 +229,7 @@ function shiftAfter(document: Document.Parsed, from: number, delta: number, fres
 function shiftTree(node: unknown, from: number, delta: number, fresh?: unknown): void {
   if (node === fresh && fresh !== undefined) return;
   if (isPair(node)) {
-    shiftTree(node.key, from, delta, fresh);
+    if (!shiftPlainKey(node, from, delta)) shiftTree(node.key, from, delta, fresh);
     shiftTree(node.value, from, delta, fresh);
     return;
   }
@@ -243,7 +243,10 @@ function shiftTree(node: unknown, from: number, delta: number, fresh?: unknown):
 /** True when anchors or aliases tie parts of the tree together, so a splice could break them. */
 function hasAnchorsOrAliases(node: unknown): boolean {
   if (isAlias(node)) return true;
-  if (isPair(node)) return hasAnchorsOrAliases(node.key) || hasAnchorsOrAliases(node.value);
+  if (isPair(node)) {
+    if (!hasPlainKey(node) && hasAnchorsOrAliases(node.key)) return true;
+    return hasAnchorsOrAliases(node.value);
+  }
   if ((node as { anchor?: string } | null)?.anchor) return true;
   if (isMap(node) || isSeq(node))
     return (node as YAMLMap | YAMLSeq).items.some(hasAnchorsOrAliases);

@@ -9,7 +9,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { startOf, valueEndOf } from './block-yaml';
+import { keyEndOf, keyNameOf, keyStartOf, startOf, valueEndOf } from './block-yaml';
 import type { ConfigDocument, KeyedPair } from './config-document';
 import type { AutheliaVersion } from './finding';
 import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from './model';
@@ -54,21 +54,16 @@ export class Visit {
     return this.up ? (this.up.value as YAMLMap) : TOP_LEVEL.get(this.pair);
   }
 
-  /** The key, or the list item. */
-  private get node(): unknown {
-    return this.pair ? this.pair.key : this.value;
-  }
-
   /**
    * Offsets to underline: the key, or the whole list item. Read from the node each time, so
    * they stay right when an incremental re-parse shifts the nodes after an edit.
    */
   get start(): number {
-    return startOf(this.node)!;
+    return this.pair ? keyStartOf(this.pair)! : startOf(this.value)!;
   }
 
   get end(): number {
-    return valueEndOf(this.node)!;
+    return this.pair ? keyEndOf(this.pair)! : valueEndOf(this.value)!;
   }
 
   /** True when this place lies inside `ancestor`'s value. */
@@ -157,7 +152,7 @@ export function placeOf(visits: readonly Visit[], node: unknown): number {
   const isPlace = isPair(node)
     ? (visit: Visit) => visit.pair === node
     : (visit: Visit) => visit.value === node && !visit.pair;
-  const start = startOf(isPair(node) ? node.key : node);
+  const start = isPair(node) ? keyStartOf(node) : startOf(node);
   if (start !== undefined) {
     let low = 0;
     let high = visits.length;
@@ -211,10 +206,8 @@ function walkMap(
   const pairs = map.items;
   for (let index = 0; index < pairs.length; index++) {
     const pair = pairs[index];
-    const keyNode = pair.key;
-    if (!isScalar(keyNode) || startOf(keyNode) === undefined) continue;
-    const key = String(keyNode.value);
-    if (key === '<<') continue;
+    const key = keyNameOf(pair);
+    if (key === undefined || key === '<<') continue;
 
     const child = childSpec(spec, key);
     const templated = isTemplated(pair.value, config.text);

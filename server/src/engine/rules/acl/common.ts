@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { hasRange, startOf, valueEndOf } from '../../block-yaml';
+import { hasRange, keyEndOf, keyNameOf, keyStartOf, startOf, valueEndOf } from '../../block-yaml';
 import type { ConfigDocument, KeyedPair } from '../../config-document';
 import type { RuleContext } from '../../rule';
 
@@ -38,9 +38,8 @@ export class AccessRule {
   ) {
     for (let index = 0; index < map.items.length; index++) {
       const pair = map.items[index];
-      const key = pair.key;
-      if (!isScalar(key) || !hasRange(key)) continue;
-      const place = PLACES.get(String(key.value));
+      const name = keyNameOf(pair);
+      const place = name === undefined ? undefined : PLACES.get(name);
       if (place !== undefined) this.pairs[place] ??= pair as KeyedPair['pair'];
     }
   }
@@ -58,8 +57,7 @@ export class AccessRule {
   entry(key: RuleKey): KeyedPair | undefined {
     const pair = this.pairs[RULE_KEYS.indexOf(key)];
     if (!pair) return undefined;
-    const [keyStart, keyEnd] = pair.key.range!;
-    return { pair, key, keyStart, keyEnd };
+    return { pair, key, keyStart: keyStartOf(pair)!, keyEnd: keyEndOf(pair)! };
   }
 
   /** The value node of a key of the rule, without building its entry. */
@@ -101,14 +99,22 @@ export function scopedAccessRules(context: RuleContext): AccessRule[] {
 
 /**
  * Calls `visit` with every string scalar that `key` holds in any access rule (its first entry
- * for the key, as `AccessRule` reads it), without indexing the rules: for the rules that look
- * at every access rule on each keystroke because what they check depends on other sections.
+ * for the key, as `AccessRule` reads it), for the rules that look at every access rule on each
+ * keystroke because what they check depends on other sections. A full check has indexed the
+ * rules already and reads the key from that index. After a keystroke only the edited rule is
+ * indexed, and the others are searched for the key without indexing them.
  */
 export function forEachRuleString(
   context: RuleContext,
   key: RuleKey,
   visit: (scalar: Scalar, text: string) => void,
 ): void {
+  if (!context.partial) {
+    const indexed = accessRules(context);
+    for (let index = 0; index < indexed.length; index++)
+      forEachString(indexed[index].value(key), visit);
+    return;
+  }
   const rules = context.config.valueAt(['access_control', 'rules']);
   if (!isSeq(rules)) return;
   // Index loops: an unoptimised for-of allocates a result object per step, and this runs on
@@ -118,8 +124,7 @@ export function forEachRuleString(
     if (!isMap(item) || !hasRange(item)) continue;
     for (let entry = 0; entry < item.items.length; entry++) {
       const pair = item.items[entry];
-      const name = pair.key;
-      if (isScalar(name) && hasRange(name) && String(name.value) === key) {
+      if (keyNameOf(pair) === key) {
         forEachString(pair.value, visit);
         break;
       }
