@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { ConfigDocument, lint, type LintResult } from '../server/src/engine';
 import { reparse } from '../server/src/engine/incremental';
+import type { Places } from '../server/src/engine/model-walk';
 import { generateConfig } from '../bench/generate.mjs';
 import { random } from './support/random';
 
@@ -126,15 +127,18 @@ describe('incremental re-parsing', () => {
   it('walks the model again only below the replaced rule', () => {
     const text = generateConfig({ rules: 50, broken: true });
     const first = lint(text);
-    const before = first.config!.walk!.visits;
+    const before = first.config!.walk!.places as Places;
+    const length = before.length;
+    const [firstValue, lastValue] = [before.values[0], before.values[length - 1]];
     const at = text.indexOf('-0007.') + 3;
     const edited = `${text.slice(0, at)}x${text.slice(at)}`;
 
     const second = lint(edited, {}, first.config);
-    const after = second.config!.walk!.visits;
-    assert.equal(after.length, before.length);
-    assert.equal(after[0], before[0], 'places before the edit are reused');
-    assert.equal(after[after.length - 1], before[before.length - 1], 'and places after it');
+    const after = second.config!.walk!.places as Places;
+    assert.equal(after, before, 'the walk is taken over');
+    assert.equal(after.length, length);
+    assert.equal(after.values[0], firstValue, 'places before the edit are kept');
+    assert.equal(after.values[length - 1], lastValue, 'and places after it');
     assert.deepEqual(findings(second), findings(lint(edited)));
   });
 
@@ -165,7 +169,7 @@ describe('incremental re-parsing', () => {
     const original = generateConfig({ rules: 1000, broken: false });
     let text = original;
     let result = lint(text);
-    const firstPlace = result.config!.walk!.visits[0];
+    const walk = result.config!.walk!.places;
     collectGarbage();
     const before = process.memoryUsage().heapUsed;
 
@@ -182,7 +186,7 @@ describe('incremental re-parsing', () => {
       const at = text.indexOf('.example.com', rules[place * 28]) - 1;
       text = `${text.slice(0, at)}x${text.slice(at + 1)}`;
       result = lint(text, {}, result.config);
-      assert.equal(result.config!.walk!.visits[0], firstPlace, `edit ${place} was spliced`);
+      assert.equal(result.config!.walk!.places, walk, `edit ${place} was spliced`);
     }
     collectGarbage();
     const grown = process.memoryUsage().heapUsed - before;

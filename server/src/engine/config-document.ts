@@ -99,7 +99,7 @@ export class ConfigDocument {
   lastLint: import('./recheck').LastLint | undefined;
 
   /** The last model walk of this parse, for one target version (set by the rule context). */
-  walk: { version: string; visits: unknown[] } | undefined;
+  walk: { version: string; places: unknown } | undefined;
 
   /** The top-level mapping, or undefined when the document is not a mapping. */
   get root(): YAMLMap | undefined {

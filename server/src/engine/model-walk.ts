@@ -15,68 +15,247 @@ import type { AutheliaVersion } from './finding';
 import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from './model';
 
 /**
- * One place in the config, matched against the key model: a mapping entry or a list item.
- * The schema rules all read the same walk, made once per lint. A large config has tens of
- * thousands of places, so a place holds only what the walk knows and cannot find again
- * cheaply: its offsets are read from its node, its path is built from the chain of parent
- * places when a rule asks for it, and the spec and mapping that hold it come from its parent.
+ * The places of a config matched against the key model: every mapping entry and list item the
+ * walk reached, in document order, each listed before the places below it. The schema rules
+ * all read the same walk, made once per lint.
+ *
+ * A large config has tens of thousands of places, so they are kept as columns, one array per
+ * field, instead of an object each: as objects they were a third of what the first check of a
+ * 43,000-line config kept, and the young-generation collector copied each of them twice. A rule
+ * reads the columns by index in its loop, and asks for a `Visit` only for a place it reports.
+ */
+export class Places {
+  /** The index of the place that holds each place, or -1 at the top level. */
+  ups: number[];
+  /** The key or list index of each place in its parent. */
+  steps: PathStep[];
+  /** The model's spec for each place; undefined when the model does not know the key. */
+  specs: (KeySpec | undefined)[];
+  /** The value node of each entry, or the list item itself. */
+  values: unknown[];
+  /** True where the value is template text (`{{ … }}`), which only Authelia's renderer reads. */
+  templated: boolean[];
+  /** The entry's pair, for keys; undefined for list items. */
+  pairs: (Pair | undefined)[];
+
+  /** How many places there are; the columns may have room for more while a walk adds them. */
+  length = 0;
+
+  /**
+   * `capacity` is a guess at how many places will be added. The columns are made that long at
+   * once, and grow by doubling past it: pushing onto six arrays at each of 65,000 places was
+   * slower, in a first check, than making one object per place.
+   */
+  constructor(
+    /** The top-level mapping, which holds the top-level entries. */
+    readonly root: YAMLMap | undefined,
+    /** The index the first place added gets: where these places will stand in a larger walk. */
+    private readonly base = 0,
+    capacity = 16,
+  ) {
+    this.ups = new Array(capacity);
+    this.steps = new Array(capacity);
+    this.specs = new Array(capacity);
+    this.values = new Array(capacity);
+    this.templated = new Array(capacity);
+    this.pairs = new Array(capacity);
+  }
+
+  /** Adds a place after the others and returns its index. */
+  add(
+    up: number,
+    step: PathStep,
+    spec: KeySpec | undefined,
+    value: unknown,
+    templated: boolean,
+    pair: Pair | undefined,
+  ): number {
+    const index = this.length++;
+    if (index === this.ups.length) this.grow(Math.max(16, 2 * index));
+    this.ups[index] = up;
+    this.steps[index] = step;
+    this.specs[index] = spec;
+    this.values[index] = value;
+    this.templated[index] = templated;
+    this.pairs[index] = pair;
+    return this.base + index;
+  }
+
+  /** Cuts the columns to the places added, once a walk is done. */
+  trim(): this {
+    const length = this.length;
+    this.ups.length = length;
+    this.steps.length = length;
+    this.specs.length = length;
+    this.values.length = length;
+    this.templated.length = length;
+    this.pairs.length = length;
+    return this;
+  }
+
+  /** Makes each column `size` long, keeping the places. */
+  private grow(size: number): void {
+    this.ups = resized(this.ups, size, this.length);
+    this.steps = resized(this.steps, size, this.length);
+    this.specs = resized(this.specs, size, this.length);
+    this.values = resized(this.values, size, this.length);
+    this.templated = resized(this.templated, size, this.length);
+    this.pairs = resized(this.pairs, size, this.length);
+  }
+
+  /** The place at an index, with what can be derived from it. */
+  visit(index: number): Visit {
+    return new Visit(this, index);
+  }
+
+  /**
+   * Where a place starts: its key, or its list item. Read from the node each time, so it stays
+   * right when an incremental re-parse shifts the nodes after an edit.
+   */
+  start(index: number): number {
+    const pair = this.pairs[index];
+    return pair ? keyStartOf(pair)! : startOf(this.values[index])!;
+  }
+
+  /**
+   * The spec of the mapping, named entries or list that holds a place: the parent's spec, or,
+   * for a key of a mapping written where a list may stand for its one item, that list's item
+   * spec. The walk goes below a place only when its spec is known.
+   */
+  parentSpec(index: number): KeySpec {
+    const up = this.ups[index];
+    let spec = up < 0 ? CONFIGURATION : this.specs[up]!;
+    if (this.pairs[index]) while (spec.kind === 'list') spec = spec.item;
+    return spec;
+  }
+
+  /** The first place, in document order, for which `predicate` holds. */
+  find(predicate: (visit: Visit) => unknown): Visit | undefined {
+    for (let index = 0; index < this.length; index++) {
+      const visit = this.visit(index);
+      if (predicate(visit)) return visit;
+    }
+    return undefined;
+  }
+
+  /** Swaps `count` places from `first` on for `fresh`, which was made with `first` as base. */
+  replace(first: number, count: number, fresh: Places): void {
+    const delta = fresh.length - count;
+    const after = first + count;
+    replaceRange(this.ups, first, count, fresh.ups);
+    replaceRange(this.steps, first, count, fresh.steps);
+    replaceRange(this.specs, first, count, fresh.specs);
+    replaceRange(this.values, first, count, fresh.values);
+    replaceRange(this.templated, first, count, fresh.templated);
+    replaceRange(this.pairs, first, count, fresh.pairs);
+    this.length += delta;
+    if (delta === 0) return;
+    const ups = this.ups;
+    for (let index = first + fresh.length; index < this.length; index++) {
+      if (ups[index] >= after) ups[index] += delta;
+    }
+  }
+}
+
+/** The most items `replaceRange` passes to `splice` as arguments, far below the engine's limit. */
+const MAX_SPLICED = 10_000;
+
+/** The first `kept` items of a column, in a new column `size` long. */
+function resized<T>(column: T[], size: number, kept: number): T[] {
+  const fresh = new Array<T>(size);
+  for (let index = 0; index < kept; index++) fresh[index] = column[index];
+  return fresh;
+}
+
+/** `column.splice(first, count, ...items)`, for any number of items. */
+function replaceRange<T>(column: T[], first: number, count: number, items: readonly T[]): void {
+  if (items.length <= MAX_SPLICED) {
+    column.splice(first, count, ...items);
+    return;
+  }
+  const tail = column.slice(first + count);
+  column.length = first;
+  for (const item of items) column.push(item);
+  for (const item of tail) column.push(item);
+}
+
+/**
+ * One place of a walk, for the rules that report it or look around it: its path, its offsets,
+ * the spec and mapping that hold it. Made on request; two visits of the same place are equal
+ * in `index`, not identical.
  */
 export class Visit {
   constructor(
-    /** The place that holds this one, or undefined at the top level. */
-    readonly up: Visit | undefined,
-    /** The key or list index of this place in its parent. */
-    readonly step: PathStep,
-    /** The model's spec for the place; undefined when the model does not know the key. */
-    readonly spec: KeySpec | undefined,
-    /** The value node of the entry, or the list item itself. */
-    readonly value: unknown,
-    /** The value is template text (`{{ … }}`), which only Authelia's renderer can read. */
-    readonly templated: boolean,
-    /** The mapping entry's pair, for keys. */
-    readonly pair?: Pair,
+    readonly places: Places,
+    readonly index: number,
   ) {}
 
-  /**
-   * The spec of the mapping, named entries or list that holds the place: the parent's spec,
-   * or, for a key of a mapping written where a list may stand for its one item, that list's
-   * item spec. The walk goes below a place only when its spec is known.
-   */
+  /** The place that holds this one, or undefined at the top level. */
+  get up(): Visit | undefined {
+    const up = this.places.ups[this.index];
+    return up < 0 ? undefined : new Visit(this.places, up);
+  }
+
+  /** The key or list index of this place in its parent. */
+  get step(): PathStep {
+    return this.places.steps[this.index];
+  }
+
+  /** The model's spec for the place; undefined when the model does not know the key. */
+  get spec(): KeySpec | undefined {
+    return this.places.specs[this.index];
+  }
+
+  /** The value node of the entry, or the list item itself. */
+  get value(): unknown {
+    return this.places.values[this.index];
+  }
+
+  /** The value is template text (`{{ … }}`), which only Authelia's renderer can read. */
+  get templated(): boolean {
+    return this.places.templated[this.index];
+  }
+
+  /** The mapping entry's pair, for keys. */
+  get pair(): Pair | undefined {
+    return this.places.pairs[this.index];
+  }
+
+  /** The spec of the mapping, named entries or list that holds the place; see `Places`. */
   get parentSpec(): KeySpec {
-    let spec = this.up ? this.up.spec! : CONFIGURATION;
-    while (this.pair && spec.kind === 'list') spec = spec.item;
-    return spec;
+    return this.places.parentSpec(this.index);
   }
 
   /** The mapping that holds the entry, for keys; undefined for list items. */
   get parent(): YAMLMap | undefined {
     if (!this.pair) return undefined;
-    return this.up ? (this.up.value as YAMLMap) : TOP_LEVEL.get(this.pair);
+    const up = this.places.ups[this.index];
+    return up < 0 ? this.places.root : (this.places.values[up] as YAMLMap);
   }
 
-  /**
-   * Offsets to underline: the key, or the whole list item. Read from the node each time, so
-   * they stay right when an incremental re-parse shifts the nodes after an edit.
-   */
+  /** Offsets to underline: the key, or the whole list item. */
   get start(): number {
-    return this.pair ? keyStartOf(this.pair)! : startOf(this.value)!;
+    return this.places.start(this.index);
   }
 
   get end(): number {
-    return this.pair ? keyEndOf(this.pair)! : valueEndOf(this.value)!;
+    const pair = this.pair;
+    return pair ? keyEndOf(pair)! : valueEndOf(this.value)!;
   }
 
   /** True when this place lies inside `ancestor`'s value. */
   isBelow(ancestor: Visit): boolean {
-    for (let visit = this.up; visit; visit = visit.up) if (visit === ancestor) return true;
+    const ups = this.places.ups;
+    for (let up = ups[this.index]; up >= 0; up = ups[up]) if (up === ancestor.index) return true;
     return false;
   }
 
   /** The steps from the root, e.g. `['session', 'cookies', 0, 'domain']`. */
   get path(): PathStep[] {
-    const steps: PathStep[] = [];
-    for (let visit: Visit | undefined = this; visit; visit = visit.up) steps.push(visit.step);
-    return steps.reverse();
+    const { ups, steps } = this.places;
+    const path: PathStep[] = [];
+    for (let place = this.index; place >= 0; place = ups[place]) path.push(steps[place]);
+    return path.reverse();
   }
 
   /** `session.cookies[0].domain`. */
@@ -86,9 +265,10 @@ export class Visit {
 
   /** The mapping entry, for keys; undefined for list items. */
   get entry(): KeyedPair | undefined {
-    if (!this.pair) return undefined;
+    const pair = this.pair;
+    if (!pair) return undefined;
     return {
-      pair: this.pair as KeyedPair['pair'],
+      pair: pair as KeyedPair['pair'],
       key: this.step as string,
       keyStart: this.start,
       keyEnd: this.end,
@@ -105,38 +285,34 @@ export class Visit {
  */
 export function rewalk(
   config: ConfigDocument,
-  old: Visit[],
+  old: Places,
   replaced: unknown,
   replacement: unknown,
   version: AutheliaVersion,
-): Visit[] | undefined {
+): Places | undefined {
   const first = placeOf(old, replaced);
   if (first < 0) return undefined;
   const after = endOfPlacesBelow(old, first);
 
-  const visit = old[first];
-  const fresh: Visit[] = [];
+  const visit = old.visit(first);
+  const up = old.ups[first];
+  const fresh = new Places(old.root, first);
   if (isPair(replacement)) {
-    const keyNode = replacement.key;
-    if (!isScalar(keyNode) || !keyNode.range || !visit.parent) return undefined;
-    const key = String(keyNode.value);
+    const key = keyNameOf(replacement);
+    if (key === undefined || !visit.parent) return undefined;
     const spec = childSpec(visit.parentSpec, key);
     const templated = isTemplated(replacement.value, config.text);
-    const top = new Visit(visit.up, key, spec, replacement.value, templated, replacement);
-    if (!visit.up) TOP_LEVEL.set(replacement, visit.parent);
-    fresh.push(top);
+    const top = fresh.add(up, key, spec, replacement.value, templated, replacement);
     if (spec && !templated && knownIn(spec, version))
       descend(config, replacement.value, spec, top, version, fresh);
   } else {
     const range = (replacement as YamlNode | null)?.range;
     if (!range || !visit.spec) return undefined;
     const templated = isTemplated(replacement, config.text);
-    const top = new Visit(visit.up, visit.step, visit.spec, replacement, templated);
-    fresh.push(top);
+    const top = fresh.add(up, visit.step, visit.spec, replacement, templated, undefined);
     if (!templated) descend(config, replacement, visit.spec, top, version, fresh);
   }
-  if (fresh.length > MAX_SPLICED) return [...old.slice(0, first), ...fresh, ...old.slice(after)];
-  old.splice(first, after - first, ...fresh);
+  old.replace(first, after - first, fresh.trim());
   return old;
 }
 
@@ -148,60 +324,64 @@ export function rewalk(
  * Where offsets disagree with that order, as in a walk whose nodes an edit has partly moved,
  * every place is tried.
  */
-export function placeOf(visits: readonly Visit[], node: unknown): number {
+export function placeOf(places: Places, node: unknown): number {
+  const { pairs, values } = places;
   const isPlace = isPair(node)
-    ? (visit: Visit) => visit.pair === node
-    : (visit: Visit) => visit.value === node && !visit.pair;
+    ? (index: number) => pairs[index] === node
+    : (index: number) => values[index] === node && !pairs[index];
   const start = isPair(node) ? keyStartOf(node) : startOf(node);
   if (start !== undefined) {
     let low = 0;
-    let high = visits.length;
+    let high = places.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (visits[middle].start < start) low = middle + 1;
+      if (places.start(middle) < start) low = middle + 1;
       else high = middle;
     }
-    for (let at = low; at < visits.length && visits[at].start === start; at++) {
-      if (isPlace(visits[at])) return at;
+    for (let at = low; at < places.length && places.start(at) === start; at++) {
+      if (isPlace(at)) return at;
     }
   }
-  return visits.findIndex(isPlace);
+  for (let index = 0; index < places.length; index++) if (isPlace(index)) return index;
+  return -1;
 }
 
 /**
- * The index just past the places below `visits[first]`: the walk lists a place's places right
- * after it, so they run up to the first place that is not below it.
+ * The index just past the places below `places[first]`. The walk lists a place's places right
+ * after it, and each of them is held by `first` or by one of them, so they run up to the first
+ * place held by a place before `first`.
  */
-export function endOfPlacesBelow(visits: readonly Visit[], first: number): number {
+export function endOfPlacesBelow(places: Places, first: number): number {
+  const ups = places.ups;
   let after = first + 1;
-  while (after < visits.length && visits[after].isBelow(visits[first])) after++;
+  while (after < places.length && ups[after] >= first) after++;
   return after;
 }
 
-/** The most places `rewalk` passes to `splice` as arguments, far below the engine's limit. */
-const MAX_SPLICED = 10_000;
+/** Walks the config along the model. Unknown keys and keys the version lacks end a branch. */
+export function walkConfig(config: ConfigDocument, version: AutheliaVersion): Places {
+  const root = config.root;
+  const places = new Places(root, 0, expectedPlaces(config.text));
+  if (root) walkMap(config, root, CONFIGURATION, -1, version, places);
+  return places.trim();
+}
 
 /**
- * The root mapping of each top-level entry, for `Visit.parent`: every other entry's mapping is
- * its parent place's value. Weak, so a parse that is dropped takes its entries with it.
+ * About as many places as a config of this length has, a little more for most: one per 16
+ * characters (the generated 43,000-line config has one per 22), and at most 131,072, so that a
+ * long text of few places cannot claim much memory for them.
  */
-const TOP_LEVEL = new WeakMap<Pair, YAMLMap>();
-
-/** Walks the config along the model. Unknown keys and keys the version lacks end a branch. */
-export function walkConfig(config: ConfigDocument, version: AutheliaVersion): Visit[] {
-  const visits: Visit[] = [];
-  const root = config.root;
-  if (root) walkMap(config, root, CONFIGURATION, undefined, version, visits);
-  return visits;
+function expectedPlaces(text: string): number {
+  return Math.max(16, Math.min(text.length >> 4, 1 << 17));
 }
 
 function walkMap(
   config: ConfigDocument,
   map: YAMLMap,
   spec: KeySpec,
-  up: Visit | undefined,
+  up: number,
   version: AutheliaVersion,
-  visits: Visit[],
+  places: Places,
 ): void {
   const pairs = map.items;
   for (let index = 0; index < pairs.length; index++) {
@@ -211,11 +391,9 @@ function walkMap(
 
     const child = childSpec(spec, key);
     const templated = isTemplated(pair.value, config.text);
-    const visit = new Visit(up, key, child, pair.value, templated, pair);
-    if (!up) TOP_LEVEL.set(pair, map);
-    visits.push(visit);
+    const place = places.add(up, key, child, pair.value, templated, pair);
     if (child && !templated && knownIn(child, version))
-      descend(config, pair.value, child, visit, version, visits);
+      descend(config, pair.value, child, place, version, places);
   }
 }
 
@@ -223,18 +401,17 @@ function walkSeq(
   config: ConfigDocument,
   seq: YAMLSeq,
   spec: KeySpec & { kind: 'list' },
-  up: Visit | undefined,
+  up: number,
   version: AutheliaVersion,
-  visits: Visit[],
+  places: Places,
 ): void {
   const items = seq.items;
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
     if (startOf(item) === undefined) continue;
     const templated = isTemplated(item, config.text);
-    const visit = new Visit(up, index, spec.item, item, templated);
-    visits.push(visit);
-    if (!templated) descend(config, item, spec.item, visit, version, visits);
+    const place = places.add(up, index, spec.item, item, templated, undefined);
+    if (!templated) descend(config, item, spec.item, place, version, places);
   }
 }
 
@@ -243,18 +420,18 @@ function descend(
   config: ConfigDocument,
   value: unknown,
   spec: KeySpec,
-  path: Visit | undefined,
+  up: number,
   version: AutheliaVersion,
-  visits: Visit[],
+  places: Places,
 ): void {
   if (isAlias(value)) return;
   if (isMap(value)) {
     if (spec.kind === 'map' || spec.kind === 'dict')
-      walkMap(config, value, spec, path, version, visits);
+      walkMap(config, value, spec, up, version, places);
     else if (spec.kind === 'list' && spec.allowSingle)
-      descend(config, value, spec.item, path, version, visits);
+      descend(config, value, spec.item, up, version, places);
   } else if (isSeq(value) && spec.kind === 'list') {
-    walkSeq(config, value, spec, path, version, visits);
+    walkSeq(config, value, spec, up, version, places);
   }
 }
 

@@ -42,9 +42,10 @@ export function planRecheck(
   const last = splice?.from.lastLint;
   if (!splice || !last || last.target !== target) return undefined;
 
-  const visits = context.visits();
-  const fresh = visits[placeOf(visits, splice.replacement)];
-  if (!fresh || fresh.pair) return undefined;
+  const places = context.places();
+  const place = placeOf(places, splice.replacement);
+  if (place < 0 || places.pairs[place]) return undefined;
+  const fresh = places.visit(place);
   const scopeVisit = outermostListItem(fresh);
   const range = (scopeVisit?.value as YamlNode | null)?.range;
   if (!scopeVisit || !range) return undefined;

@@ -1,5 +1,5 @@
 import { takesType, type KeySpec } from './model';
-import type { Visit } from './model-walk';
+import type { Places } from './model-walk';
 
 /** What the model says of a key that some rules look for, and no other place has. */
 export type SpecFeature =
@@ -18,8 +18,8 @@ export type SpecFeature =
   /** A scalar with a lower or upper bound. */
   | 'bounds';
 
-/** The places of each feature, in the order of the places given. */
-export type VisitIndex = Record<SpecFeature, Visit[]>;
+/** The indexes of the places of each feature, in document order. */
+export type VisitIndex = Record<SpecFeature, number[]>;
 
 /** Whether a spec has each feature. */
 const HAS_FEATURE: Record<SpecFeature, (spec: KeySpec) => boolean> = {
@@ -33,11 +33,12 @@ const HAS_FEATURE: Record<SpecFeature, (spec: KeySpec) => boolean> = {
 };
 
 /**
- * Sorts places by the features of their specs, in one pass. Most rules about the values of
- * keys care about a few hundred places of a large config's tens of thousands; each looping over
- * all of them cost more, in the first lint of a fresh server, than this one pass does.
+ * Sorts the places from `from` to `to` by the features of their specs, in one pass. Most rules
+ * about the values of keys care about a few hundred places of a large config's tens of
+ * thousands; each looping over all of them cost more, in the first lint of a fresh server,
+ * than this one pass does.
  */
-export function indexVisits(visits: readonly Visit[]): VisitIndex {
+export function indexVisits(places: Places, from = 0, to = places.length): VisitIndex {
   const index: VisitIndex = {
     removed: [],
     deprecated: [],
@@ -47,18 +48,18 @@ export function indexVisits(visits: readonly Visit[]): VisitIndex {
     values: [],
     bounds: [],
   };
-  for (let place = 0; place < visits.length; place++) {
-    const visit = visits[place];
-    const spec = visit.spec;
+  const specs = places.specs;
+  for (let place = from; place < to; place++) {
+    const spec = specs[place];
     if (!spec) continue;
-    if (spec.removed) index.removed.push(visit);
-    if (spec.deprecated) index.deprecated.push(visit);
-    if (spec.since || spec.until) index.versioned.push(visit);
+    if (spec.removed) index.removed.push(place);
+    if (spec.deprecated) index.deprecated.push(place);
+    if (spec.since || spec.until) index.versioned.push(place);
     if (spec.kind !== 'scalar') continue;
-    if (takesType(spec, 'duration')) index.duration.push(visit);
-    if (takesType(spec, 'address')) index.address.push(visit);
-    if (spec.values) index.values.push(visit);
-    if (spec.min !== undefined || spec.max !== undefined) index.bounds.push(visit);
+    if (takesType(spec, 'duration')) index.duration.push(place);
+    if (takesType(spec, 'address')) index.address.push(place);
+    if (spec.values) index.values.push(place);
+    if (spec.min !== undefined || spec.max !== undefined) index.bounds.push(place);
   }
   return index;
 }
@@ -68,12 +69,13 @@ export function indexVisits(visits: readonly Visit[]): VisitIndex {
  * every place, and they ask for one or two features: the whole index would be most of the
  * places, sorted again at every keystroke for nothing.
  */
-export function visitsWithFeature(visits: readonly Visit[], feature: SpecFeature): Visit[] {
+export function visitsWithFeature(places: Places, feature: SpecFeature): number[] {
   const hasFeature = HAS_FEATURE[feature];
-  const found: Visit[] = [];
-  for (let place = 0; place < visits.length; place++) {
-    const spec = visits[place].spec;
-    if (spec && hasFeature(spec)) found.push(visits[place]);
+  const specs = places.specs;
+  const found: number[] = [];
+  for (let place = 0; place < specs.length; place++) {
+    const spec = specs[place];
+    if (spec && hasFeature(spec)) found.push(place);
   }
   return found;
 }

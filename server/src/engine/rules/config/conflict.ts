@@ -109,7 +109,7 @@ function conflictFinding(
 
 /** The migration fix for a deprecated key that conflicts with its replacement. */
 function movingFix(context: RuleContext, path: string[]): Fix | undefined {
-  const visit = context.visits().find((candidate) => candidate.path.join('.') === path.join('.'));
+  const visit = context.places().find((candidate) => candidate.path.join('.') === path.join('.'));
   return visit ? migrationFix(context.config, visit) : undefined;
 }
 

@@ -16,16 +16,17 @@ export const schemaAddress: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.visitsWith('address');
-    for (let place = 0; place < places.length; place++) {
-      const visit = places[place];
-      const spec = visit.spec;
-      const value = visit.value;
+    const places = context.places();
+    const found = context.visitsWith('address');
+    for (let at = 0; at < found.length; at++) {
+      const place = found[at];
+      const spec = places.specs[place];
+      const value = places.values[place];
       if (spec?.kind !== 'scalar' || !takesType(spec, 'address') || !spec.schemes) continue;
       if (
         !isScalar(value) ||
         typeof value.value !== 'string' ||
-        visit.templated ||
+        places.templated[place] ||
         !hasRange(value)
       )
         continue;
@@ -36,14 +37,18 @@ export const schemaAddress: Rule = {
         spec.defaultScheme ?? spec.schemes[0],
       );
       const reason = verdict.valid
-        ? serverPathProblem(visit.pathText, verdict.address.scheme, verdict.address.path)
+        ? serverPathProblem(
+            places.visit(place).pathText,
+            verdict.address.scheme,
+            verdict.address.path,
+          )
         : verdict.reason;
       if (!reason) continue;
 
       findings.push({
         ruleId: this.id,
         severity: 'error',
-        message: `${visit.pathText} is not a valid address for this option: ${reason}.`,
+        message: `${places.visit(place).pathText} is not a valid address for this option: ${reason}.`,
         start: value.range[0],
         end: value.range[1],
       });

@@ -15,9 +15,10 @@ export const deprecatedKeyConflict: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.visitsWith('deprecated');
-    for (let place = 0; place < places.length; place++) {
-      const visit = places[place];
+    const places = context.places();
+    const found = context.visitsWith('deprecated');
+    for (let at = 0; at < found.length; at++) {
+      const visit = places.visit(found[at]);
       const deprecation = visit.spec?.deprecated;
       if (!deprecation?.replacement || !visit.entry || !visit.parent) continue;
       if (!versionAtLeast(context.version, deprecation.since)) continue;

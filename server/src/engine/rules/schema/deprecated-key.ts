@@ -16,10 +16,11 @@ export const deprecatedKey: Rule = {
     const findings: Finding[] = [];
     let migrateAll: Fix | undefined | null = null;
 
-    const places = context.visitsWith('deprecated');
+    const places = context.places();
+    const found = context.visitsWith('deprecated');
 
-    for (let place = 0; place < places.length; place++) {
-      const visit = places[place];
+    for (let at = 0; at < found.length; at++) {
+      const visit = places.visit(found[at]);
       const deprecation = visit.spec?.deprecated;
       if (!deprecation || !visit.entry || !versionAtLeast(context.version, deprecation.since))
         continue;

@@ -16,16 +16,17 @@ export const schemaDuration: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.visitsWith('duration');
-    for (let place = 0; place < places.length; place++) {
-      const visit = places[place];
-      const spec = visit.spec;
-      const value = visit.value;
+    const places = context.places();
+    const found = context.visitsWith('duration');
+    for (let at = 0; at < found.length; at++) {
+      const place = found[at];
+      const spec = places.specs[place];
+      const value = places.values[place];
       if (spec?.kind !== 'scalar' || !takesType(spec, 'duration')) continue;
       if (
         !isScalar(value) ||
         typeof value.value !== 'string' ||
-        visit.templated ||
+        places.templated[place] ||
         !hasRange(value)
       )
         continue;
@@ -39,7 +40,7 @@ export const schemaDuration: Rule = {
       findings.push({
         ruleId: this.id,
         severity: 'error',
-        message: `${visit.pathText} is not a valid duration: ${verdict.reason}.`,
+        message: `${places.visit(place).pathText} is not a valid duration: ${verdict.reason}.`,
         start,
         end,
         fixes: shortForm

@@ -17,14 +17,15 @@ export const schemaEnum: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.visitsWith('values');
-    for (let place = 0; place < places.length; place++) {
-      const visit = places[place];
-      const spec = visit.spec;
-      const value = visit.value;
+    const places = context.places();
+    const found = context.visitsWith('values');
+    for (let at = 0; at < found.length; at++) {
+      const place = found[at];
+      const spec = places.specs[place];
+      const value = places.values[place];
       if (spec?.kind !== 'scalar' || !spec.values || spec.secret) continue;
       if (takesType(spec, 'duration')) continue;
-      if (!isScalar(value) || visit.templated || !hasRange(value)) continue;
+      if (!isScalar(value) || places.templated[place] || !hasRange(value)) continue;
       if (typeof value.value !== 'string' && typeof value.value !== 'number') continue;
 
       const written = String(value.value);
@@ -34,7 +35,7 @@ export const schemaEnum: Rule = {
         findings.push({
           ruleId: this.id,
           severity: 'error',
-          message: `'${written}' for ${visit.pathText} arrived in ${arrived}; Authelia ${context.version} refuses it.`,
+          message: `'${written}' for ${places.visit(place).pathText} arrived in ${arrived}; Authelia ${context.version} refuses it.`,
           start: value.range[0],
           end: value.range[1],
         });
@@ -45,7 +46,7 @@ export const schemaEnum: Rule = {
       findings.push({
         ruleId: this.id,
         severity: 'error',
-        message: `'${written}' is not allowed for ${visit.pathText}: use one of ${spec.values.join(', ')}.`,
+        message: `'${written}' is not allowed for ${places.visit(place).pathText}: use one of ${spec.values.join(', ')}.`,
         start: value.range[0],
         end: value.range[1],
         fixes: closeValueFixes(value, written, spec.values),

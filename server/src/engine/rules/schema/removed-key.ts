@@ -13,9 +13,10 @@ export const removedKey: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.visitsWith('removed');
-    for (let place = 0; place < places.length; place++) {
-      const visit = places[place];
+    const places = context.places();
+    const found = context.visitsWith('removed');
+    for (let at = 0; at < found.length; at++) {
+      const visit = places.visit(found[at]);
       const reason = visit.spec?.removed;
       if (!reason || !visit.entry || !visit.parent) continue;
       findings.push({

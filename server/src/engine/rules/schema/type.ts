@@ -15,16 +15,18 @@ export const schemaType: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.scopedVisits();
-    for (let place = 0; place < places.length; place++) {
-      const visit = places[place];
-      if (!visit.spec || visit.spec.removed || visit.templated || fits(visit.spec, visit.value))
-        continue;
+    const places = context.places();
+    const { specs, values, templated } = places;
+    const [from, to] = context.scopedPlaces();
+    for (let place = from; place < to; place++) {
+      const spec = specs[place];
+      if (!spec || spec.removed || templated[place] || fits(spec, values[place])) continue;
+      const visit = places.visit(place);
       findings.push({
         ruleId: this.id,
         severity: 'error',
         message:
-          `${visit.pathText} expects ${expectedWords(visit.spec)}, ` +
+          `${visit.pathText} expects ${expectedWords(spec)}, ` +
           `but it is ${actualWords(visit.value)}.`,
         start: visit.start,
         end: visit.end,

@@ -17,13 +17,15 @@ export const unknownKey: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.scopedVisits();
-    for (let place = 0; place < places.length; place++) {
-      const visit = places[place];
-      if (!visit.pair) continue; // a list item, not a key
-      const key = visit.step as string;
-      const parentSpec = visit.parentSpec;
+    const places = context.places();
+    const { pairs, specs, steps } = places;
+    const [from, to] = context.scopedPlaces();
+    for (let place = from; place < to; place++) {
+      if (!pairs[place]) continue; // a list item, not a key
+      const key = steps[place] as string;
+      const parentSpec = places.parentSpec(place);
       if (parentSpec.kind === 'dict' && !NAME.test(key)) {
+        const visit = places.visit(place);
         findings.push({
           ruleId: this.id,
           severity: 'error',
@@ -35,8 +37,9 @@ export const unknownKey: Rule = {
         });
         continue;
       }
-      if (visit.spec || parentSpec.kind !== 'map') continue;
+      if (specs[place] || parentSpec.kind !== 'map') continue;
 
+      const visit = places.visit(place);
       const suggestion = suggestKey(visit, key, context.version);
       const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
       findings.push({

@@ -12,9 +12,10 @@ export const schemaVersion: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    const places = context.visitsWith('versioned');
-    for (let place = 0; place < places.length; place++) {
-      const visit = places[place];
+    const places = context.places();
+    const found = context.visitsWith('versioned');
+    for (let at = 0; at < found.length; at++) {
+      const visit = places.visit(found[at]);
       const spec = visit.spec;
       if (!spec || !visit.pair || knownIn(spec, context.version)) continue;
 

@@ -11,13 +11,14 @@ import type { ValueProblem } from './check';
  */
 export function boundChecks(context: RuleContext): ValueProblem[] {
   const problems: ValueProblem[] = [];
-  const places = context.visitsWith('bounds');
-  for (let place = 0; place < places.length; place++) {
-    const visit = places[place];
-    const spec = visit.spec;
-    const value = visit.value;
+  const places = context.places();
+  const found = context.visitsWith('bounds');
+  for (let at = 0; at < found.length; at++) {
+    const place = found[at];
+    const spec = places.specs[place];
+    const value = places.values[place];
     if (spec?.kind !== 'scalar' || (spec.min === undefined && spec.max === undefined)) continue;
-    if (!isScalar(value) || !hasRange(value) || visit.templated) continue;
+    if (!isScalar(value) || !hasRange(value) || places.templated[place]) continue;
     if (takesType(spec, 'duration')) continue;
 
     const number = typeof value.value === 'number' ? value.value : Number(value.value);
@@ -36,7 +37,7 @@ export function boundChecks(context: RuleContext): ValueProblem[] {
           : `at most ${spec.max}`;
     problems.push({
       severity: 'error',
-      message: `${visit.pathText} must be ${range}; Authelia refuses ${number}.`,
+      message: `${places.visit(place).pathText} must be ${range}; Authelia refuses ${number}.`,
       start: value.range[0],
       end: value.range[1],
     });
