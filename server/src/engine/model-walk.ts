@@ -1,15 +1,20 @@
 import {
-  isAlias,
-  isMap,
   isPair,
-  isScalar,
-  isSeq,
   type Node as YamlNode,
   type Pair,
+  type Scalar,
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import { keyEndOf, keyNameOf, keyStartOf, startOf, valueEndOf } from './block-yaml';
+import {
+  NodeKind,
+  keyEndOf,
+  keyNameOf,
+  keyStartOf,
+  nodeKindOf,
+  startOf,
+  valueEndOf,
+} from './block-yaml';
 import type { ConfigDocument, KeyedPair } from './config-document';
 import type { AutheliaVersion } from './finding';
 import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from './model';
@@ -301,16 +306,18 @@ export function rewalk(
     const key = keyNameOf(replacement);
     if (key === undefined || !visit.parent) return undefined;
     const spec = childSpec(visit.parentSpec, key);
-    const templated = isTemplated(replacement.value, config.text);
+    const kind = nodeKindOf(replacement.value);
+    const templated = isTemplatedKind(replacement.value, kind, config.text);
     const top = fresh.add(up, key, spec, replacement.value, templated, replacement);
     if (spec && !templated && knownIn(spec, version))
-      descend(config, replacement.value, spec, top, version, fresh);
+      descend(config, replacement.value, kind, spec, top, version, fresh);
   } else {
     const range = (replacement as YamlNode | null)?.range;
     if (!range || !visit.spec) return undefined;
-    const templated = isTemplated(replacement, config.text);
+    const kind = nodeKindOf(replacement);
+    const templated = isTemplatedKind(replacement, kind, config.text);
     const top = fresh.add(up, visit.step, visit.spec, replacement, templated, undefined);
-    if (!templated) descend(config, replacement, visit.spec, top, version, fresh);
+    if (!templated) descend(config, replacement, kind, visit.spec, top, version, fresh);
   }
   old.replace(first, after - first, fresh.trim());
   return old;
@@ -390,10 +397,12 @@ function walkMap(
     if (key === undefined || key === '<<') continue;
 
     const child = childSpec(spec, key);
-    const templated = isTemplated(pair.value, config.text);
-    const place = places.add(up, key, child, pair.value, templated, pair);
+    const value = pair.value;
+    const kind = nodeKindOf(value);
+    const templated = isTemplatedKind(value, kind, config.text);
+    const place = places.add(up, key, child, value, templated, pair);
     if (child && !templated && knownIn(child, version))
-      descend(config, pair.value, child, place, version, places);
+      descend(config, value, kind, child, place, version, places);
   }
 }
 
@@ -409,29 +418,30 @@ function walkSeq(
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
     if (startOf(item) === undefined) continue;
-    const templated = isTemplated(item, config.text);
+    const kind = nodeKindOf(item);
+    const templated = isTemplatedKind(item, kind, config.text);
     const place = places.add(up, index, spec.item, item, templated, undefined);
-    if (!templated) descend(config, item, spec.item, place, version, places);
+    if (!templated) descend(config, item, kind, spec.item, place, version, places);
   }
 }
 
-/** Walks the places below a value, which must not be template text. */
+/** Walks the places below a value of the given kind, which must not be template text. */
 function descend(
   config: ConfigDocument,
   value: unknown,
+  kind: NodeKind,
   spec: KeySpec,
   up: number,
   version: AutheliaVersion,
   places: Places,
 ): void {
-  if (isAlias(value)) return;
-  if (isMap(value)) {
+  if (kind === NodeKind.Map) {
     if (spec.kind === 'map' || spec.kind === 'dict')
-      walkMap(config, value, spec, up, version, places);
+      walkMap(config, value as YAMLMap, spec, up, version, places);
     else if (spec.kind === 'list' && spec.allowSingle)
-      descend(config, value, spec.item, up, version, places);
-  } else if (isSeq(value) && spec.kind === 'list') {
-    walkSeq(config, value, spec, up, version, places);
+      descend(config, value, kind, spec.item, up, version, places);
+  } else if (kind === NodeKind.Seq && spec.kind === 'list') {
+    walkSeq(config, value as YAMLSeq, spec, up, version, places);
   }
 }
 
@@ -449,7 +459,15 @@ export function pathText(path: readonly PathStep[]): string {
  * scalar that holds it, or an unquoted template that YAML took for a flow mapping.
  */
 export function isTemplated(value: unknown, text: string): boolean {
-  if (isScalar(value)) return typeof value.value === 'string' && value.value.includes('{{');
+  return isTemplatedKind(value, nodeKindOf(value), text);
+}
+
+/** `isTemplated` for a value whose kind the caller has read already. */
+function isTemplatedKind(value: unknown, kind: NodeKind, text: string): boolean {
+  if (kind === NodeKind.Scalar) {
+    const scalar = (value as Scalar).value;
+    return typeof scalar === 'string' && scalar.includes('{{');
+  }
   const start = startOf(value);
   return start !== undefined && text.startsWith('{{', start);
 }

@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Scalar } from 'yaml';
+import { NodeKind, nodeKindOf } from '../../block-yaml';
 import type { Finding } from '../../finding';
 import type { KeySpec, ScalarSpec } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
@@ -41,19 +42,27 @@ export const schemaType: Rule = {
  * text: the rule skips those before asking.
  */
 function fits(spec: KeySpec, value: unknown): boolean {
-  if (value === null || value === undefined || isAlias(value)) return true;
-  if (isScalar(value) && value.value === null) return true;
+  return fitsKind(spec, value, nodeKindOf(value));
+}
+
+/** `fits` for a value whose kind is read once, rather than asked of `yaml` kind by kind. */
+function fitsKind(spec: KeySpec, value: unknown, kind: NodeKind): boolean {
+  if (value === null || value === undefined || kind === NodeKind.Alias) return true;
+  const scalar = kind === NodeKind.Scalar ? (value as Scalar).value : undefined;
+  if (kind === NodeKind.Scalar && scalar === null) return true;
 
   switch (spec.kind) {
     case 'any':
       return true;
     case 'map':
     case 'dict':
-      return isMap(value);
+      return kind === NodeKind.Map;
     case 'list':
-      return isSeq(value) || (spec.allowSingle === true && fits(spec.item, value));
+      return (
+        kind === NodeKind.Seq || (spec.allowSingle === true && fitsKind(spec.item, value, kind))
+      );
     case 'scalar':
-      return isScalar(value) && fitsOneType(spec.type, value.value);
+      return kind === NodeKind.Scalar && fitsOneType(spec.type, scalar);
   }
 }
 
