@@ -16,7 +16,9 @@ export const bypassWithSubject: Rule = {
   check(context: RuleContext): Finding[] {
     const { config } = context;
     const findings: Finding[] = [];
-    for (const rule of scopedAccessRules(context)) {
+    const rules = scopedAccessRules(context);
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index];
       if (policyOf(rule) !== 'bypass') continue;
 
       const subject = rule.entry('subject');

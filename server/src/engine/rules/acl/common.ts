@@ -162,7 +162,7 @@ export function stringsOf(value: unknown): ScalarText[] {
 }
 
 /** True when a value holds a string that is not empty, alone or in a list; like `stringsOf`. */
-function holdsText(value: unknown): boolean {
+export function holdsText(value: unknown): boolean {
   if (isSeq(value)) return value.items.some(holdsText);
   return isScalar(value) && value.value !== null && hasRange(value) && String(value.value) !== '';
 }

@@ -16,7 +16,9 @@ export const aclMethods: Rule = {
 
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
-    for (const rule of scopedAccessRules(context)) {
+    const rules = scopedAccessRules(context);
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index];
       const methods = rule.strings('methods');
       for (let index = 0; index < methods.length; index++) {
         const method = methods[index];

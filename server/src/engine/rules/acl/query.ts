@@ -25,7 +25,9 @@ export const aclQuery: Rule = {
       findings.push({ ruleId: this.id, severity: 'error', message, start, end });
     };
 
-    for (const rule of scopedAccessRules(context)) {
+    const rules = scopedAccessRules(context);
+    for (let index = 0; index < rules.length; index++) {
+      const rule = rules[index];
       const query = rule.value('query');
       if (!isSeq(query)) continue;
       for (const group of query.items) {
