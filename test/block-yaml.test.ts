@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Scalar, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../server/src/engine/block-yaml';
 import { PARSE_OPTIONS } from '../server/src/engine/config-document';
 import { generateConfig } from '../bench/generate.mjs';
-import { SHARED_DIR } from './support/shared';
+import { SHARED_DIR, yamlFilesIn } from './support/shared';
 import { treeDifference } from './support/yaml-trees';
 import { random } from './support/random';
 
@@ -45,14 +45,6 @@ function agreesAfterEdits(rounds: number, edited: (round: number) => string): vo
     assert.equal(difference, undefined, `round ${round}:\n${text}`);
   }
   assert.ok(compared > rounds / 5, `only ${compared} edited texts took the fast path`);
-}
-
-function yamlFilesIn(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : yamlFilesIn(path);
-    return /\.ya?ml$/.test(name) ? [path] : [];
-  });
 }
 
 describe('block-YAML fast path', () => {

@@ -1,9 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { isMap, isSeq, type Pair } from 'yaml';
 import { ConfigDocument, lint } from '../server/src/engine';
 import { shiftOffsets } from '../server/src/engine/block-yaml';
-import { placeOf, walkConfig, type Places } from '../server/src/engine/model-walk';
+import { ParseWalk, placeOf, walkConfig, type Places } from '../server/src/engine/model-walk';
+import { list, map, str } from '../server/src/engine/model/types';
 import { yaml } from './support/lint';
+import { random } from './support/random';
+import { SHARED_DIR, yamlFilesIn } from './support/shared';
+import { generateConfig } from '../bench/generate.mjs';
+import { RuleContext } from '../server/src/engine/rule';
 
 describe('placeOf', () => {
   const text = yaml`
@@ -99,5 +106,122 @@ describe('Places', () => {
 
     const name = places.find((visit) => visit.pathText === 'session.name')!;
     assert.equal(name.up!.pathText, 'session', 'places after the edit keep their parents');
+  });
+});
+
+describe('the model walk made while parsing', () => {
+  const VERSIONS = ['4.37', '4.38', '4.39'] as const;
+
+  /** Every place as its columns, to compare two walks node by node. */
+  const rows = (places: Places) =>
+    Array.from({ length: places.length }, (_, index) => [
+      places.ups[index],
+      places.steps[index],
+      places.specs[index],
+      places.values[index],
+      places.templated[index],
+      places.pairs[index],
+    ]);
+
+  /**
+   * Compares the walk the fast path made of a text with `walkConfig`'s walk of the same tree,
+   * for each version; returns how many of them the fast path made.
+   */
+  function compareWalks(text: string, label: string): number {
+    let made = 0;
+    for (const version of VERSIONS) {
+      const config = new ConfigDocument(text, undefined, version);
+      if (!config.walk) continue;
+      made++;
+      assert.equal(config.walk.version, version);
+      const expected = rows(walkConfig(config, version));
+      const actual = rows(config.walk.places);
+      assert.equal(actual.length, expected.length, `${label} for ${version}: number of places`);
+      for (let index = 0; index < expected.length; index++) {
+        assert.deepEqual(actual[index], expected[index], `${label} for ${version}: place ${index}`);
+      }
+      assert.equal(config.walk.places.root, config.root);
+    }
+    return made;
+  }
+
+  it('finds the places that walking the finished tree finds, in every config we have', function () {
+    const files = [
+      ...(SHARED_DIR ? yamlFilesIn(SHARED_DIR) : []),
+      ...yamlFilesIn(join(__dirname)),
+      join(__dirname, '..', 'examples', 'configuration.yml'),
+    ];
+    let made = 0;
+    for (const file of files) made += compareWalks(readFileSync(file, 'utf8'), file);
+    for (const broken of [false, true]) {
+      made += compareWalks(generateConfig({ rules: 300, broken }), `generated, broken ${broken}`);
+    }
+    assert.ok(made > files.length, `the fast path walked ${made} times`);
+  });
+
+  it('finds them around merge keys, number keys, templates and lists written as one item', () => {
+    const texts = [
+      'session:\n  <<: {}\n  name: authelia\n',
+      'server:\n  1: one\n  true: yes\n  port: 9091\n',
+      'session:\n  secret: \'{{ secret "/run/secret" }}\'\n  name: \'{{ env "NAME" }}\'\n',
+      'access_control:\n  rules:\n    - domain: a.example.com\n      networks: 10.0.0.0/8\n',
+      'definitions:\n  network:\n    office: 10.0.0.0/8\n    lab: [10.1.0.0/16]\n',
+    ];
+    for (const text of texts) assert.equal(compareWalks(text, text), VERSIONS.length, text);
+  });
+
+  it('walks a mapping written for a one-item list as that item, as walkConfig does', () => {
+    const item = map('An item.', { name: str('A name.') });
+    const walk = new ParseWalk('', '4.39');
+    assert.equal(walk.mappingSpec(list('A list.', item, { allowSingle: true })), item);
+    assert.equal(walk.mappingSpec(list('A list.', item)), undefined);
+    assert.equal(walk.itemSpec(list('A list.', item)), item);
+  });
+
+  it('finds them after random line edits too', function () {
+    this.timeout(60_000);
+    const next = random(20261204);
+    const lines = [
+      '    - domain: extra.example.com',
+      '      policy: bypass',
+      "      subject: ['group:a', 'user:b']",
+      '      networks:',
+      "        - '10.0.0.0/8'",
+      "      methods: ['GET']",
+      '      unknown_key: 1',
+      '  templated: \'{{ env "X" }}\'',
+      '  <<: {}',
+      '  1: number key',
+      'session:',
+      '  cookies:',
+      '    domain: example.com',
+      '# comment',
+      '',
+    ];
+    const base = generateConfig({ rules: 12, broken: true });
+    let made = 0;
+    for (let round = 0; round < 400; round++) {
+      const text = base.split('\n');
+      for (let edit = 0; edit < 1 + Math.floor(next() * 4); edit++) {
+        const at = Math.floor(next() * text.length);
+        const choice = next();
+        if (choice < 0.5) text.splice(at, 0, lines[Math.floor(next() * lines.length)]);
+        else if (choice < 0.7) text.splice(at, 1);
+        else if (choice < 0.85) text[at] = '  ' + text[at];
+        else text.splice(at, 0, text[Math.floor(next() * text.length)]);
+      }
+      made += compareWalks(text.join('\n'), `round ${round}`);
+    }
+    assert.ok(made > 300, `the fast path walked ${made} times`);
+  });
+
+  it('is the walk the rules get', () => {
+    const text = generateConfig({ rules: 20 });
+    const config = new ConfigDocument(text, undefined, '4.39');
+    const places = new RuleContext(config, 'highAvailability', '4.39').places();
+    assert.equal(places, config.walk!.places);
+
+    const other = new RuleContext(config, 'highAvailability', '4.37').places();
+    assert.notEqual(other, places, 'another version walks again');
   });
 });

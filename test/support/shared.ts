@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -9,3 +9,12 @@ export const SHARED_DIR = [
   join(__dirname, '..', '..', '..', 'shared'),
   join(process.cwd(), '..', 'shared'),
 ].find((candidate) => existsSync(join(candidate, 'cases')));
+
+/** The YAML files under a folder, at any depth, outside node_modules. */
+export function yamlFilesIn(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : yamlFilesIn(path);
+    return /\.ya?ml$/.test(name) ? [path] : [];
+  });
+}

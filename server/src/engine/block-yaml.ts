@@ -19,6 +19,34 @@ export function parseBlockYaml(text: string): Document.Parsed | undefined {
   return readBlockYaml(text)?.document;
 }
 
+/**
+ * Hears of the entries and list items as the fast path reads them, so that a walk of them (the
+ * model walk, in model-walk.ts) is made in the same pass instead of over the finished tree.
+ * Each entry or item it records gets a place number; a spec is whatever the recorder walks
+ * with, and undefined where it walks no further.
+ */
+export interface ParseRecorder {
+  /** The spec the root mapping's entries are walked with. */
+  readonly rootSpec: unknown;
+  /**
+   * Records an entry named `name` of a mapping walked with `spec`, under the place `up` (-1 at
+   * the top): returns its place, or -1 for an entry the walk skips, and sets `inner`.
+   */
+  entry(up: number, spec: unknown, name: string): number;
+  /** The spec to walk the value of the entry recorded last with. */
+  readonly inner: unknown;
+  /** Records item `index` of a list whose items are walked with `spec`: returns its place. */
+  item(up: number, spec: unknown, index: number): number;
+  /** The node read at a place: the entry's value and the entry, or the list item. */
+  read(place: number, value: unknown, pair?: unknown): void;
+  /** The spec a mapping is walked with when it is the value of a place walked with `spec`. */
+  mappingSpec(spec: unknown): unknown;
+  /** The spec the items of a list are walked with when it is a value walked with `spec`. */
+  itemSpec(spec: unknown): unknown;
+  /** The walk is complete: the text's root is the mapping `root`. */
+  done(root: unknown): void;
+}
+
 /** What the fast path found besides the tree. */
 export interface BlockYamlParse {
   document: Document.Parsed;
@@ -30,10 +58,13 @@ export interface BlockYamlParse {
   mapsWithRepeatedKeys: YAMLMap[];
 }
 
-/** `parseBlockYaml`, with what the parse found on the way. */
-export function readBlockYaml(text: string): BlockYamlParse | undefined {
+/**
+ * `parseBlockYaml`, with what the parse found on the way. A `recorder` hears of the entries and
+ * items of a root mapping; its walk is complete when the parse succeeds and calls `done`.
+ */
+export function readBlockYaml(text: string, recorder?: ParseRecorder): BlockYamlParse | undefined {
   try {
-    const parser = new BlockYamlParser(text);
+    const parser = new BlockYamlParser(text, recorder);
     const document = parser.parse();
     if (!document) return undefined;
     return {
@@ -400,7 +431,11 @@ class BlockYamlParser {
   private endsEmpty = false;
 
   /** Reads the text's lines, and gives up on characters `yaml` reads in ways we do not. */
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Hears of the entries and items of a root mapping, when given. */
+    private readonly recorder?: ParseRecorder,
+  ) {
     if (UNSUPPORTED_CHARACTER.test(text)) giveUp();
     if (text.includes('\r') && LONE_RETURN.test(text)) giveUp();
 
@@ -427,9 +462,10 @@ class BlockYamlParser {
 
     const indent = this.indents[line];
     const at = this.starts[line] + indent;
+    const recorder = this.recorder;
     const root = this.isListItem(at)
-      ? this.parseList(line, indent, -1)
-      : this.parseMapping(line, at, indent);
+      ? this.parseList(line, indent, -1, undefined, -1)
+      : this.parseMapping(line, at, indent, recorder?.rootSpec, -1);
     this.close(root, indent);
 
     const after = this.next;
@@ -446,11 +482,21 @@ class BlockYamlParser {
     const end = this.endsEmpty && after === this.lineCount ? contentEnd : this.text.length;
     document.range = [documentStart ?? this.starts[line], contentEnd, end];
     if (documentStart !== undefined) document.directives!.docStart = true;
+    if (recorder && root instanceof MapNode) recorder.done(root);
     return document;
   }
 
-  /** A block mapping whose first key starts at `at` on `line`, with keys at column `indent`. */
-  private parseMapping(line: number, at: number, indent: number): MapNode {
+  /**
+   * A block mapping whose first key starts at `at` on `line`, with keys at column `indent`. Its
+   * entries are recorded under the place `up` when `spec` is defined.
+   */
+  private parseMapping(
+    line: number,
+    at: number,
+    indent: number,
+    spec: unknown,
+    up: number,
+  ): MapNode {
     const base = this.top;
     let next = line;
     let end = at;
@@ -464,8 +510,17 @@ class BlockYamlParser {
         ? undefined
         : plainScalar(keySource, keyStart, colon);
 
-      const value = this.parseValue(next, colon + 1, indent);
-      this.items[this.top++] = new PairNode(keyNode, keySource, keyStart, colon, value);
+      let place = -1;
+      let inner: unknown;
+      if (spec !== undefined) {
+        const name = keyNode === undefined ? keySource : String(keyNode.value);
+        place = this.recorder!.entry(up, spec, name);
+        inner = this.recorder!.inner;
+      }
+      const value = this.parseValue(next, colon + 1, indent, inner, place);
+      const pair = new PairNode(keyNode, keySource, keyStart, colon, value);
+      this.items[this.top++] = pair;
+      if (place >= 0) this.recorder!.read(place, value, pair);
       end = value.endOffset;
       next = this.next;
 
@@ -483,16 +538,29 @@ class BlockYamlParser {
     return map;
   }
 
-  /** A block list whose dashes stand at column `indent`; `parentIndent` is its mapping's. */
-  private parseList(line: number, indent: number, parentIndent: number): SeqNode {
+  /**
+   * A block list whose dashes stand at column `indent`; `parentIndent` is its mapping's. Its
+   * items are recorded under the place `up` when `spec`, the list's own, is defined.
+   */
+  private parseList(
+    line: number,
+    indent: number,
+    parentIndent: number,
+    spec: unknown,
+    up: number,
+  ): SeqNode {
+    const itemSpec = spec === undefined ? undefined : this.recorder!.itemSpec(spec);
     const base = this.top;
     let next = line;
     let end = 0;
 
     for (;;) {
       const dash = this.starts[next] + indent;
-      const value = this.parseListItem(next, dash, indent);
+      const place =
+        itemSpec === undefined ? -1 : this.recorder!.item(up, itemSpec, this.top - base);
+      const value = this.parseListItem(next, dash, indent, itemSpec, place);
       this.items[this.top++] = value;
+      if (place >= 0) this.recorder!.read(place, value);
       end = value.endOffset;
       next = this.next;
 
@@ -511,8 +579,14 @@ class BlockYamlParser {
     return new SeqNode(this.collected(base) as Node[], start, end, end);
   }
 
-  /** One list item: the value after the dash at `dash`. */
-  private parseListItem(line: number, dash: number, indent: number): Node {
+  /** One list item: the value after the dash at `dash`, walked with `spec` as the place `up`. */
+  private parseListItem(
+    line: number,
+    dash: number,
+    indent: number,
+    spec: unknown,
+    up: number,
+  ): Node {
     const text = this.text;
     let at = dash + 1;
     while (text.charCodeAt(at) === Char.Space) at++;
@@ -521,28 +595,35 @@ class BlockYamlParser {
 
     const column = at - this.starts[line];
     if (first === Char.Dash && this.isListItem(at)) {
-      const list = this.parseList(line, column, -1);
+      const list = this.parseList(line, column, -1, spec, up);
       this.close(list, column);
       return list;
     }
     if (this.keyColon(at) >= 0) {
-      const mapping = this.parseMapping(line, at, column);
+      const mapping = this.parseMapping(line, at, column, this.mappingSpec(spec), up);
       this.close(mapping, column);
       return mapping;
     }
-    return this.parseInlineValue(line, at, indent);
+    return this.parseInlineValue(line, at, indent, spec, up);
   }
 
   /**
    * The value of a mapping entry whose colon ends just before `afterColon` on `line`, in a
-   * mapping at column `indent`: on the same line, or below it, or empty.
+   * mapping at column `indent`: on the same line, or below it, or empty. It is walked with
+   * `spec` as the place `up`.
    */
-  private parseValue(line: number, afterColon: number, indent: number): Node {
+  private parseValue(
+    line: number,
+    afterColon: number,
+    indent: number,
+    spec: unknown,
+    up: number,
+  ): Node {
     const text = this.text;
     let at = afterColon;
     while (text.charCodeAt(at) === Char.Space) at++;
     if (!this.atLineEnd(at) && text.charCodeAt(at) !== Char.Hash) {
-      return this.parseInlineValue(line, at, indent);
+      return this.parseInlineValue(line, at, indent, spec, up);
     }
 
     const next = this.nextContent(line + 1);
@@ -551,8 +632,8 @@ class BlockYamlParser {
       const first = this.starts[next] + column;
       if (column > indent || (column === indent && this.isListItem(first))) {
         const nested = this.isListItem(first)
-          ? this.parseList(next, column, indent)
-          : this.parseMapping(next, first, column);
+          ? this.parseList(next, column, indent, spec, up)
+          : this.parseMapping(next, first, column, this.mappingSpec(spec), up);
         this.close(nested, column);
         return nested;
       }
@@ -586,9 +667,16 @@ class BlockYamlParser {
 
   /**
    * A value that starts at `at` on its entry's line: a scalar, a block scalar, a flow list or
-   * an empty flow mapping (`{}`). `indent` is the column of the collection that holds it.
+   * an empty flow mapping (`{}`). `indent` is the column of the collection that holds it. A
+   * flow list's items are walked with the list's `spec` under the place `up`.
    */
-  private parseInlineValue(line: number, at: number, indent: number): Node {
+  private parseInlineValue(
+    line: number,
+    at: number,
+    indent: number,
+    spec: unknown,
+    up: number,
+  ): Node {
     const first = this.text.charCodeAt(at);
     if (first === Char.Bar || first === Char.Greater)
       return this.parseBlockScalar(line, at, indent);
@@ -600,7 +688,7 @@ class BlockYamlParser {
       node = quoted;
       valueEnd = quoted.valueEndOffset;
     } else if (first === Char.OpenBracket) {
-      const list = this.parseFlowList(at);
+      const list = this.parseFlowList(at, spec, up);
       node = list;
       valueEnd = list.valueEndOffset;
     } else if (first === Char.OpenBrace) {
@@ -736,8 +824,12 @@ class BlockYamlParser {
     return new StringScalarNode(value, at, end, end, type);
   }
 
-  /** A flow list of scalars on one line, such as `['GET', 'HEAD']`. */
-  private parseFlowList(at: number): SeqNode {
+  /**
+   * A flow list of scalars on one line, such as `['GET', 'HEAD']`, whose items are recorded
+   * under the place `up` when `spec`, the list's own, is defined.
+   */
+  private parseFlowList(at: number, spec: unknown, up: number): SeqNode {
+    const itemSpec = spec === undefined ? undefined : this.recorder!.itemSpec(spec);
     const text = this.text;
     const base = this.top;
     let cursor = at + 1;
@@ -753,6 +845,10 @@ class BlockYamlParser {
         cursor = item.valueEndOffset;
         while (text.charCodeAt(cursor) === Char.Space) cursor++;
         item.endOffset = cursor;
+        if (itemSpec !== undefined) {
+          const place = this.recorder!.item(up, itemSpec, this.top - base);
+          this.recorder!.read(place, item);
+        }
         this.items[this.top++] = item;
 
         const separator = text.charCodeAt(cursor);
@@ -765,6 +861,11 @@ class BlockYamlParser {
     }
     const end = cursor + 1;
     return new SeqNode(this.collected(base) as Node[], at, end, end, true);
+  }
+
+  /** The spec a mapping value of a place walked with `spec` is walked with. */
+  private mappingSpec(spec: unknown): unknown {
+    return spec === undefined ? undefined : this.recorder!.mappingSpec(spec);
   }
 
   /** The items read since `base`, as an array of their own, taken off the stack. */

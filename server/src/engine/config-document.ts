@@ -10,6 +10,8 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import { PARSE_OPTIONS, keyEndOf, keyNameOf, keyStartOf, readBlockYaml } from './block-yaml';
+import type { AutheliaVersion } from './finding';
+import { ParseWalk, type Places } from './model-walk';
 
 export { PARSE_OPTIONS };
 
@@ -17,17 +19,26 @@ export { PARSE_OPTIONS };
  * Parses with the block-YAML fast path when the text stays within what it reads, else with
  * `yaml`; both give the same tree. `fast` tells which one did, and so that the tree holds no
  * anchors or aliases, which the fast path gives up on. Only the fast path tells the mappings
- * with repeated keys.
+ * with repeated keys, and only it walks the model for a `version` as it parses.
  */
-export function parseYaml(text: string): {
+export function parseYaml(
+  text: string,
+  version?: AutheliaVersion,
+): {
   document: Document.Parsed;
   fast: boolean;
   mapsWithRepeatedKeys?: YAMLMap[];
+  walk?: { version: AutheliaVersion; places: Places };
 } {
-  const fast = readBlockYaml(text);
-  return fast
-    ? { document: fast.document, fast: true, mapsWithRepeatedKeys: fast.mapsWithRepeatedKeys }
-    : { document: parseDocument(text, PARSE_OPTIONS), fast: false };
+  const recorder = version === undefined ? undefined : new ParseWalk(text, version);
+  const fast = readBlockYaml(text, recorder);
+  if (!fast) return { document: parseDocument(text, PARSE_OPTIONS), fast: false };
+  return {
+    document: fast.document,
+    fast: true,
+    mapsWithRepeatedKeys: fast.mapsWithRepeatedKeys,
+    walk: recorder?.complete ? { version: version!, places: recorder.places } : undefined,
+  };
 }
 
 /** A mapping entry whose key is a plain scalar, as the rules see it. */
@@ -49,19 +60,22 @@ export class ConfigDocument {
   /**
    * Parses `text`, with the block-YAML fast path when the text stays within what it reads and
    * with `yaml` otherwise (both give the same tree), or wraps a document already parsed from
-   * it (an incremental re-parse hands over the document it spliced together).
+   * it (an incremental re-parse hands over the document it spliced together). Given the
+   * version the text will be checked for, the fast path walks the model for it as it parses.
    */
   constructor(
     readonly text: string,
     document?: Document.Parsed,
+    version?: AutheliaVersion,
   ) {
     if (document) {
       this.document = document;
       return;
     }
-    const parsed = parseYaml(text);
+    const parsed = parseYaml(text, version);
     this.document = parsed.document;
     this.mapsWithRepeatedKeys = parsed.mapsWithRepeatedKeys;
+    this.walk = parsed.walk;
     if (parsed.fast) this.anchorFree = true;
   }
 
@@ -98,8 +112,11 @@ export class ConfigDocument {
   /** The findings of the last lint of this parse, for a partial check after the next edit. */
   lastLint: import('./recheck').LastLint | undefined;
 
-  /** The last model walk of this parse, for one target version (set by the rule context). */
-  walk: { version: string; places: unknown } | undefined;
+  /**
+   * The last model walk of this parse, for one target version: made by the fast path while it
+   * parsed, or by the rule context.
+   */
+  walk: { version: string; places: Places } | undefined;
 
   /** The top-level mapping, or undefined when the document is not a mapping. */
   get root(): YAMLMap | undefined {

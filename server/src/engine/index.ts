@@ -61,7 +61,9 @@ export function lint(
   if (text.length > MAX_TEXT_LENGTH) return empty('too-large');
   if (text.includes('\u0000')) return empty('binary');
 
-  const config = (previous && reparseSafely(previous, text)) ?? new ConfigDocument(text);
+  const config =
+    (previous && reparseSafely(previous, text)) ??
+    new ConfigDocument(text, undefined, target.version);
   const kind = autheliaConfigKind(config, directives, options.path, options.files);
   if (!kind) return { ...empty('not-authelia'), config };
 

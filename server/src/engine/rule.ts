@@ -70,11 +70,18 @@ export class RuleContext {
   /** The config matched against the key model, walked once and shared by every rule. */
   places(): Places {
     if (!this.walked) {
-      this.walked = this.patchedWalk() ?? walkConfig(this.config, this.version);
+      this.walked =
+        this.patchedWalk() ?? this.walkOfParse() ?? walkConfig(this.config, this.version);
       this.config.walk = { version: this.version, places: this.walked };
       this.config.splice = undefined;
     }
     return this.walked;
+  }
+
+  /** The walk the parse made of this very tree, for this version. */
+  private walkOfParse(): Places | undefined {
+    const walk = this.config.walk;
+    return !this.config.splice && walk?.version === this.version ? walk.places : undefined;
   }
 
   /** After an incremental re-parse, the previous walk with only the replaced part walked again. */
