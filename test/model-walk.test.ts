@@ -6,6 +6,7 @@ import { ConfigDocument, lint } from '../server/src/engine';
 import { shiftOffsets } from '../server/src/engine/block-yaml';
 import { ParseWalk, placeOf, walkConfig, type Places } from '../server/src/engine/model-walk';
 import { list, map, str } from '../server/src/engine/model/types';
+import { indexVisits } from '../server/src/engine/visit-index';
 import { yaml } from './support/lint';
 import { random } from './support/random';
 import { SHARED_DIR, yamlFilesIn } from './support/shared';
@@ -134,7 +135,9 @@ describe('the model walk made while parsing', () => {
       if (!config.walk) continue;
       made++;
       assert.equal(config.walk.version, version);
-      const expected = rows(walkConfig(config, version));
+      const walked = walkConfig(config, version);
+      assert.deepEqual(config.walk.places.index, indexVisits(walked), `${label}: feature index`);
+      const expected = rows(walked);
       const actual = rows(config.walk.places);
       assert.equal(actual.length, expected.length, `${label} for ${version}: number of places`);
       for (let index = 0; index < expected.length; index++) {

@@ -19,6 +19,7 @@ import {
 import type { ConfigDocument, KeyedPair } from './config-document';
 import type { AutheliaVersion } from './finding';
 import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from './model';
+import { addToIndex, emptyIndex, type VisitIndex } from './visit-index';
 
 /**
  * The places of a config matched against the key model: every mapping entry and list item the
@@ -46,6 +47,12 @@ export class Places {
 
   /** How many places there are; the columns may have room for more while a walk adds them. */
   length = 0;
+
+  /**
+   * The places sorted by the features of their specs, when the walk that made them sorted them
+   * on the way; dropped when places change.
+   */
+  index: VisitIndex | undefined;
 
   /**
    * `capacity` is a guess at how many places will be added. The columns are made that long at
@@ -155,6 +162,7 @@ export class Places {
     replaceRange(this.templated, first, count, fresh.templated);
     replaceRange(this.pairs, first, count, fresh.pairs);
     this.length += delta;
+    this.index = undefined;
     if (delta === 0) return;
     const ups = this.ups;
     for (let index = first + fresh.length; index < this.length; index++) {
@@ -385,6 +393,7 @@ export class ParseWalk implements ParseRecorder {
     private readonly version: AutheliaVersion,
   ) {
     this.places = new Places(undefined, 0, expectedPlaces(text));
+    this.places.index = emptyIndex();
   }
 
   entry(up: number, spec: KeySpec, name: string): number {
@@ -399,11 +408,15 @@ export class ParseWalk implements ParseRecorder {
           : undefined
         : childSpec(spec, name);
     this.inner = child && knownIn(child, this.version) ? child : undefined;
-    return this.places.add(up, name, child, undefined, false, undefined);
+    const place = this.places.add(up, name, child, undefined, false, undefined);
+    if (child) addToIndex(this.places.index!, place, child);
+    return place;
   }
 
   item(up: number, spec: KeySpec, index: number): number {
-    return this.places.add(up, index, spec, undefined, false, undefined);
+    const place = this.places.add(up, index, spec, undefined, false, undefined);
+    addToIndex(this.places.index!, place, spec);
+    return place;
   }
 
   read(place: number, value: unknown, pair?: Pair): void {

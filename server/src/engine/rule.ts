@@ -61,8 +61,11 @@ export class RuleContext {
     if (this.scope === undefined && this.partial) {
       return this.memo(`visits with ${feature}`, () => visitsWithFeature(this.places(), feature));
     }
-    const scoped = this.scope === undefined ? 'all' : 'scoped';
-    return this.memo(`visit index ${scoped}`, () =>
+    if (this.scope === undefined) {
+      const places = this.places();
+      return this.memo('visit index all', () => places.index ?? indexVisits(places))[feature];
+    }
+    return this.memo('visit index scoped', () =>
       indexVisits(this.places(), ...this.scopedPlaces()),
     )[feature];
   }

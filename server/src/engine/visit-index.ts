@@ -39,7 +39,18 @@ const HAS_FEATURE: Record<SpecFeature, (spec: KeySpec) => boolean> = {
  * than this one pass does.
  */
 export function indexVisits(places: Places, from = 0, to = places.length): VisitIndex {
-  const index: VisitIndex = {
+  const index = emptyIndex();
+  const specs = places.specs;
+  for (let place = from; place < to; place++) {
+    const spec = specs[place];
+    if (spec) addToIndex(index, place, spec);
+  }
+  return index;
+}
+
+/** An index without places. */
+export function emptyIndex(): VisitIndex {
+  return {
     removed: [],
     deprecated: [],
     versioned: [],
@@ -48,17 +59,15 @@ export function indexVisits(places: Places, from = 0, to = places.length): Visit
     values: [],
     bounds: [],
   };
-  const specs = places.specs;
-  for (let place = from; place < to; place++) {
-    const spec = specs[place];
-    if (!spec) continue;
-    const features = featuresOf(spec);
-    if (features === 0) continue;
-    for (let feature = 0; feature < FEATURES.length; feature++) {
-      if (features & (1 << feature)) index[FEATURES[feature]].push(place);
-    }
+}
+
+/** Adds a place to the lists of its spec's features, after the places added before it. */
+export function addToIndex(index: VisitIndex, place: number, spec: KeySpec): void {
+  const features = featuresOf(spec);
+  if (features === 0) return;
+  for (let feature = 0; feature < FEATURES.length; feature++) {
+    if (features & (1 << feature)) index[FEATURES[feature]].push(place);
   }
-  return index;
 }
 
 /** The features, in the order of their bits in `featuresOf`. */

@@ -19,6 +19,7 @@ export const aclMethods: Rule = {
     const rules = scopedAccessRules(context);
     for (let index = 0; index < rules.length; index++) {
       const rule = rules[index];
+      if (rule.value('methods') === undefined) continue;
       const methods = rule.strings('methods');
       for (let index = 0; index < methods.length; index++) {
         const method = methods[index];
