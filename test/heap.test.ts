@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { LARGE_TEXT, collectAfterLint, collectBeforeFirstLint, tuneV8 } from '../server/src/heap';
+import { LARGE_TEXT, collectAfterLint, tuneV8 } from '../server/src/heap';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -29,14 +29,8 @@ describe('heap collections', () => {
 
   it('leaves smaller texts to V8', async () => {
     collectAfterLint(LARGE_TEXT - 1, counting);
-    collectBeforeFirstLint(LARGE_TEXT - 1, counting);
     await nextTurn();
     assert.equal(collections, 0);
-  });
-
-  it('collects at once before the first check of a large text', () => {
-    collectBeforeFirstLint(LARGE_TEXT, counting);
-    assert.equal(collections, 1);
   });
 
   it("runs V8's full collection once the heap is tuned", async () => {

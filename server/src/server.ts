@@ -23,7 +23,7 @@ import {
   type Severity,
   type TextEdit,
 } from './engine';
-import { collectAfterLint, collectBeforeFirstLint } from './heap';
+import { collectAfterLint } from './heap';
 import { OPEN_DOCUMENTS, type OpenDocument } from './open-document';
 import { sameLintOptions, toLintOptions, type RawSettings } from './settings';
 
@@ -284,7 +284,6 @@ function lintDocument(document: OpenDocument, options: LintOptions): LintResult 
   const cached = checked.get(document.uri);
   const previous = cached?.options === options ? cached.result.config : undefined;
   checked.delete(document.uri);
-  if (!previous) collectBeforeFirstLint(document.getText().length);
 
   const result = lint(document.getText(), { ...options, path: document.uri }, previous);
   checked.set(document.uri, { version: document.version, options, result });
