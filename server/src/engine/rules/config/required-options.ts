@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ConfigDocument, KeyedPair } from '../../config-document';
 import { compareVersions, type AutheliaVersion } from '../../finding';
+import type { RuleContext } from '../../rule';
 
 /**
  * The options Authelia requires, shared by `config/required` (plain options) and
@@ -14,6 +15,11 @@ export interface MissingOption {
   secret: boolean;
   /** Why it is needed, when that is not obvious. */
   because?: string;
+}
+
+/** `missingOptions` of the context's config and version, worked out once for both rules. */
+export function missingOptionsOf(context: RuleContext): MissingOption[] {
+  return context.memo('missing options', () => missingOptions(context.config, context.version));
 }
 
 /** Every required option that the config lacks. */

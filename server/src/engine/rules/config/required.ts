@@ -1,6 +1,6 @@
 import type { Finding } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
-import { missingOptions } from './required-options';
+import { missingOptionsOf } from './required-options';
 
 /**
  * `config/required`: an option Authelia needs that the config lacks, such as a database's
@@ -10,8 +10,9 @@ import { missingOptions } from './required-options';
 export const configRequired: Rule = {
   id: 'config/required',
 
-  check({ config, version, fragment }: RuleContext): Finding[] {
-    return missingOptions(config, version)
+  check(context: RuleContext): Finding[] {
+    const { config, fragment } = context;
+    return missingOptionsOf(context)
       .filter((option) => !option.secret && !(fragment && !option.path.includes('.')))
       .map((option) => {
         const where = option.anchor

@@ -1,7 +1,7 @@
 import type { Finding } from '../../finding';
 import { secretFileVariable } from '../../model';
 import type { Rule, RuleContext } from '../../rule';
-import { missingOptions } from '../config/required-options';
+import { missingOptionsOf } from '../config/required-options';
 
 /**
  * `secret/missing`: a secret Authelia needs that the file does not hold, such as
@@ -11,8 +11,9 @@ import { missingOptions } from '../config/required-options';
 export const secretMissing: Rule = {
   id: 'secret/missing',
 
-  check({ config, version }: RuleContext): Finding[] {
-    return missingOptions(config, version)
+  check(context: RuleContext): Finding[] {
+    const { config } = context;
+    return missingOptionsOf(context)
       .filter((option) => option.secret)
       .map((option) => {
         const variable = secretFileVariable(option.path.split('.'));
