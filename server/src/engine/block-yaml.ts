@@ -1132,15 +1132,22 @@ function nameOf(pair: PairNode): string {
 
 /** True when two keys of a mapping read the same, as `String(key.value)`. */
 function repeatsKey(pairs: PairNode[]): boolean {
-  if (pairs.length <= 8) {
-    for (let index = 1; index < pairs.length; index++) {
-      const name = nameOf(pairs[index]);
-      for (let before = 0; before < index; before++) {
-        if (nameOf(pairs[before]) === name) return true;
-      }
+  if (pairs.length > 8) return repeatsKeyInMany(pairs);
+  for (let index = 1; index < pairs.length; index++) {
+    const name = nameOf(pairs[index]);
+    for (let before = 0; before < index; before++) {
+      if (nameOf(pairs[before]) === name) return true;
     }
-    return false;
   }
+  return false;
+}
+
+/**
+ * `repeatsKey` for a large mapping, with a table. A function of its own: the few large
+ * mappings of a config come late, and V8 threw away the optimised code of the small-mapping
+ * loop when the first one arrived.
+ */
+function repeatsKeyInMany(pairs: PairNode[]): boolean {
   const seen = new Set<string>();
   for (let index = 0; index < pairs.length; index++) {
     const name = nameOf(pairs[index]);
@@ -1155,10 +1162,27 @@ function isPlainString(source: string): boolean {
   const first = source.charCodeAt(0);
   if (first >= 48 && first <= 57) return false;
   if (first === Char.Dash || first === Char.Plus || first === Char.Dot) return false;
-  if (source === '' || 'nNtTfF~'.includes(source[0])) {
-    return !NULL_WORD.test(source) && !BOOLEAN_WORD.test(source);
-  }
+  if (mayBeNullOrBoolean(source)) return !NULL_WORD.test(source) && !BOOLEAN_WORD.test(source);
   return true;
+}
+
+/**
+ * False for a text that cannot be a null or a boolean word: one longer than `false`, or
+ * starting with a letter other than n, t or f (of either case) and other than `~`. Compares
+ * character codes: `includes` and the regular expressions made V8's optimising compiler take
+ * several milliseconds over the functions asking this of every key.
+ */
+function mayBeNullOrBoolean(source: string): boolean {
+  if (source.length > 5) return false;
+  switch (source.charCodeAt(0) | 0x20) {
+    case 0x6e: // n or N
+    case 0x74: // t or T
+    case 0x66: // f or F
+    case 0x7e: // ~
+      return true;
+    default:
+      return source === '';
+  }
 }
 
 const NULL_WORD = /^(?:~|[Nn]ull|NULL)?$/;
@@ -1179,8 +1203,7 @@ function plainScalar(source: string, start: number, end: number): ScalarNode {
     first === Char.Dot;
 
   if (!numeric) {
-    // Only a text starting with n, N, t, T, f, F or ~ (or none) can be null or a boolean.
-    if (source === '' || 'nNtTfF~'.includes(source[0])) {
+    if (mayBeNullOrBoolean(source)) {
       if (NULL_WORD.test(source)) {
         return new ScalarNode(null, start, end, end, source, 'PLAIN');
       }
