@@ -4,6 +4,7 @@ import {
   type Position,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-textdocument';
+import { ConfigDocument } from '../server/src/engine';
 import { OPEN_DOCUMENTS, OpenDocument } from '../server/src/open-document';
 import { random } from './support/random';
 
@@ -123,5 +124,33 @@ describe('OpenDocument', () => {
     );
     assert.equal(document.getText(), 'a: 1\nx: 0\ny: 2\nc: 3\n');
     assert.deepEqual(document.positionAt(15), { line: 3, character: 0 });
+  });
+
+  it("takes the parse's line starts for the same text, and keeps its own copy", () => {
+    const text = 'a: 1\r\nb:\n  - x\n\nc: 3';
+    const config = new ConfigDocument(text);
+    assert.deepEqual([...config.lineStarts!], [0, 6, 9, 15, 16]);
+
+    const document = new OpenDocument('file:///c.yml', 'yaml', 1, text);
+    document.adoptLineStarts(text, config.lineStarts!);
+    const library = TextDocument.create('file:///c.yml', 'yaml', 1, text);
+    assert.equal(difference(document, library), undefined);
+
+    const edit: TextDocumentContentChangeEvent = {
+      range: { start: { line: 0, character: 3 }, end: { line: 0, character: 4 } },
+      text: '10\n',
+    };
+    document.update([edit], 2);
+    TextDocument.update(library, [edit], 2);
+    assert.equal(difference(document, library), undefined);
+    assert.deepEqual([...config.lineStarts!], [0, 6, 9, 15, 16], "the parse's are untouched");
+  });
+
+  it('ignores line starts found for another text, or once it has its own', () => {
+    const document = new OpenDocument('file:///c.yml', 'yaml', 1, 'a: 1\nb: 2\n');
+    document.adoptLineStarts('a: 1\n', new Int32Array([0, 99]));
+    assert.deepEqual(document.positionAt(6), { line: 1, character: 1 });
+    document.adoptLineStarts('a: 1\nb: 2\n', new Int32Array([0, 99, 100]));
+    assert.deepEqual(document.positionAt(6), { line: 1, character: 1 });
   });
 });

@@ -30,6 +30,16 @@ export class OpenDocument implements TextDocument {
     private text: string,
   ) {}
 
+  /**
+   * Takes the line starts of `text` found elsewhere (the parse of the same text), if this
+   * document holds that very text and has not found its own yet. They are copied: this
+   * document updates its own in place as edits come.
+   */
+  adoptLineStarts(text: string, starts: Int32Array): void {
+    if (this.lineStarts || text !== this.text) return;
+    this.lineStarts = starts.slice();
+  }
+
   getText(range?: Range): string {
     if (!range) return this.text;
     return this.text.substring(this.offsetAt(range.start), this.offsetAt(range.end));

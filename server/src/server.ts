@@ -286,6 +286,8 @@ function lintDocument(document: OpenDocument, options: LintOptions): LintResult 
   checked.delete(document.uri);
 
   const result = lint(document.getText(), { ...options, path: document.uri }, previous);
+  const parsed = result.config;
+  if (parsed?.lineStarts) document.adoptLineStarts(parsed.text, parsed.lineStarts);
   checked.set(document.uri, { version: document.version, options, result });
   return result;
 }

@@ -56,6 +56,8 @@ export interface BlockYamlParse {
    * finished tree means visiting every node again.
    */
   mapsWithRepeatedKeys: YAMLMap[];
+  /** The offset where each line of the text starts, the first line's (0) included. */
+  lineStarts: Int32Array;
 }
 
 /**
@@ -70,6 +72,7 @@ export function readBlockYaml(text: string, recorder?: ParseRecorder): BlockYaml
     return {
       document,
       mapsWithRepeatedKeys: parser.mapsWithRepeatedKeys as unknown as YAMLMap[],
+      lineStarts: parser.lineStarts(),
     };
   } catch {
     // GIVE_UP, or a stack too deep for a nesting nobody writes: `yaml` knows what to say.
@@ -444,6 +447,11 @@ class BlockYamlParser {
     this.starts = lines.starts;
     this.indents = lines.indents;
     this.kinds = lines.kinds;
+  }
+
+  /** The offset where each line starts: a view of the line table, one entry per line. */
+  lineStarts(): Int32Array {
+    return this.starts.subarray(0, this.lineCount);
   }
 
   /** The document, or undefined for a text without content, which `yaml` reads as null. */

@@ -29,6 +29,7 @@ export function parseYaml(
   fast: boolean;
   mapsWithRepeatedKeys?: YAMLMap[];
   walk?: { version: AutheliaVersion; places: Places };
+  lineStarts?: Int32Array;
 } {
   const recorder = version === undefined ? undefined : new ParseWalk(text, version);
   const fast = readBlockYaml(text, recorder);
@@ -37,6 +38,7 @@ export function parseYaml(
     document: fast.document,
     fast: true,
     mapsWithRepeatedKeys: fast.mapsWithRepeatedKeys,
+    lineStarts: fast.lineStarts,
     walk: recorder?.complete ? { version: version!, places: recorder.places } : undefined,
   };
 }
@@ -76,6 +78,7 @@ export class ConfigDocument {
     this.document = parsed.document;
     this.mapsWithRepeatedKeys = parsed.mapsWithRepeatedKeys;
     this.walk = parsed.walk;
+    this.lineStarts = parsed.lineStarts;
     if (parsed.fast) this.anchorFree = true;
   }
 
@@ -85,6 +88,13 @@ export class ConfigDocument {
    * re-parse.
    */
   readonly mapsWithRepeatedKeys: YAMLMap[] | undefined;
+
+  /**
+   * The offset where each line of the text starts, when the fast path parsed it (its line
+   * table). Read only: the server copies it for its open document, which then needs no scan
+   * of its own before it turns the first findings into positions.
+   */
+  readonly lineStarts: Int32Array | undefined;
 
   /** Line starts of the text, for turning offsets into lines and columns; built when asked. */
   get lineCounter(): LineCounter {
