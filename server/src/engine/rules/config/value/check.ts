@@ -1,5 +1,5 @@
 import type { ConfigDocument } from '../../../config-document';
-import { hasRange } from '../../../block-yaml';
+import { startOf, valueEndOf } from '../../../block-yaml';
 import type { Fix, Severity } from '../../../finding';
 import type { RuleContext } from '../../../rule';
 
@@ -25,8 +25,11 @@ export function rangeOf(node: unknown): { start: number; end: number } | undefin
 export function stringEntry(config: ConfigDocument, map: unknown, key: string) {
   const entry = config.entry(map, key);
   const value = entry?.pair.value as { value?: unknown; range?: [number, number, number] } | null;
-  if (!entry || typeof value?.value !== 'string' || !hasRange(value)) return undefined;
-  return { entry, text: value.value, start: value.range[0], end: value.range[1], node: value };
+  if (!entry || typeof value?.value !== 'string') return undefined;
+  // startOf and valueEndOf, not `range`, which makes an array for each of our nodes.
+  const start = startOf(value);
+  if (start === undefined) return undefined;
+  return { entry, text: value.value, start, end: valueEndOf(value)!, node: value };
 }
 
 /** True for template text, which only Authelia's renderer can read. */
