@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { isMap, isSeq, type Pair } from 'yaml';
 import { ConfigDocument, lint } from '../server/src/engine';
 import { shiftOffsets } from '../server/src/engine/block-yaml';
-import { ParseWalk, placeOf, walkConfig, type Places } from '../server/src/engine/model-walk';
+import { ParseWalk, Places, placeOf, walkConfig } from '../server/src/engine/model-walk';
 import { list, map, str } from '../server/src/engine/model/types';
 import { indexVisits } from '../server/src/engine/visit-index';
 import { yaml } from './support/lint';
@@ -84,6 +84,26 @@ describe('Places', () => {
     assert.equal(places.ups.length, 65);
     assert.equal(places.visit(64).pathText, 'access_control.rules[0].methods[59]');
     assert.equal(places.visit(64).up!.pathText, 'access_control.rules[0].methods');
+  });
+
+  it('gives back the room it guessed when the walk filled less than half of it', () => {
+    const fill = (capacity: number, count: number) => {
+      const places = new Places(undefined, 0, capacity);
+      for (let index = 0; index < count; index++)
+        places.add(-1, index, undefined, index, false, undefined);
+      return places;
+    };
+    const sparse = fill(1000, 3);
+    const guessed = sparse.values;
+    sparse.trim();
+    assert.notEqual(sparse.values, guessed, 'copied out');
+    assert.deepEqual(sparse.values, [0, 1, 2]);
+
+    const full = fill(4, 3);
+    const column = full.values;
+    full.trim();
+    assert.equal(full.values, column, 'cut in place');
+    assert.deepEqual(full.values, [0, 1, 2]);
   });
 
   it('after an edit that adds places, holds what a fresh walk of the new text holds', () => {

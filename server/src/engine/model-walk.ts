@@ -94,9 +94,22 @@ export class Places {
     return this.base + index;
   }
 
-  /** Cuts the columns to the places added, once a walk is done. */
+  /**
+   * Cuts the columns to the places added, once a walk is done. Columns less than half full, as
+   * for a long text of few places (a YAML file that is not an Authelia config), are copied
+   * out, so that the room guessed for them is given back.
+   */
   trim(): this {
     const length = this.length;
+    if (length < this.ups.length / 2) {
+      this.ups = this.ups.slice(0, length);
+      this.steps = this.steps.slice(0, length);
+      this.specs = this.specs.slice(0, length);
+      this.values = this.values.slice(0, length);
+      this.templated = this.templated.slice(0, length);
+      this.pairs = this.pairs.slice(0, length);
+      return this;
+    }
     this.ups.length = length;
     this.steps.length = length;
     this.specs.length = length;
