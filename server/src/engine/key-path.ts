@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import { keyEndOf, keyNameOf, keyStartOf, startOf, valueEndOf } from './block-yaml';
 import type { ConfigDocument } from './config-document';
 
 /** A key in the file, with its path from the root (list items as `[n]`). */
@@ -30,24 +31,21 @@ function locate(
   for (let depth = 0; depth < 64 && node; depth++) {
     if (isMap(node)) {
       const pair = node.items.find((item) => {
-        const range =
-          (item.value as { range?: number[] } | null)?.range ??
-          (item.key as { range?: number[] })?.range;
-        const keyRange = (item.key as { range?: number[] } | null)?.range;
-        return keyRange && keyRange[0] <= offset && offset <= (range?.[1] ?? keyRange[1]);
+        const keyStart = keyStartOf(item);
+        if (keyStart === undefined || keyStart > offset) return false;
+        return offset <= (valueEndOf(item.value) ?? keyEndOf(item)!);
       });
-      if (!pair || !isScalar(pair.key) || !pair.key.range) return inValues ? last : undefined;
+      const name = pair && keyNameOf(pair);
+      if (!pair || name === undefined) return inValues ? last : undefined;
 
-      const [keyStart, keyEnd] = pair.key.range;
-      path.push(String(pair.key.value));
+      const keyStart = keyStartOf(pair)!;
+      const keyEnd = keyEndOf(pair)!;
+      path.push(name);
       if (keyStart <= offset && offset <= keyEnd) return { path, keyStart, keyEnd };
       last = { path, keyStart, keyEnd };
       node = pair.value;
     } else if (isSeq(node)) {
-      const index = node.items.findIndex((item) => {
-        const range = (item as { range?: number[] } | null)?.range;
-        return range && range[0] <= offset && offset <= range[1];
-      });
+      const index = itemAt(node.items, offset);
       if (index < 0) return inValues ? last : undefined;
       path.push(`[${index}]`);
       node = node.items[index];
@@ -56,4 +54,30 @@ function locate(
     }
   }
   return undefined;
+}
+
+/**
+ * The index of the list item whose value holds `offset`, or -1. Items follow the text, so a
+ * binary search finds the last one starting at or before the offset, instead of a scan through
+ * thousands of access-control rules for each finding; a list whose offsets do not follow that
+ * order is scanned.
+ */
+function itemAt(items: readonly unknown[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = startOf(items[middle]);
+    if (start !== undefined && start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const candidate = low - 1;
+  if (candidate >= 0 && holds(items[candidate], offset)) return candidate;
+  return items.findIndex((item) => holds(item, offset));
+}
+
+/** True when a node's value (its range up to `range[1]`) holds `offset`. */
+function holds(node: unknown, offset: number): boolean {
+  const start = startOf(node);
+  return start !== undefined && start <= offset && offset <= valueEndOf(node)!;
 }
