@@ -79,6 +79,19 @@ describe(RULE, () => {
     );
   });
 
+  it('reads each expression of a domain_regex list, and no other group name', () => {
+    const rule = (regexes: string) =>
+      withAccessRules(`    - domain_regex:\n${regexes}      policy: 'bypass'\n`);
+    const capturing = rule(
+      "        - '^www\\.example\\.com$'\n        - '^(?P<User>\\w+)\\.example\\.com$'\n",
+    );
+    assert.equal(findingsOf(capturing, RULE).length, 1);
+    const other = rule(
+      "        - '^(?P<Name>\\w+)\\.example\\.com$'\n        - '^User\\.example\\.com$'\n",
+    );
+    assert.deepEqual(findingsOf(other, RULE), []);
+  });
+
   it('fires on a domain_regex that captures a User or Group, with only the policy fix', () => {
     for (const group of ['(?P<User>', '(?<Group>']) {
       const text = withAccessRules(

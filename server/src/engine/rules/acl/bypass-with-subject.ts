@@ -1,8 +1,8 @@
-import { isScalar } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import type { Finding, Fix } from '../../finding';
 import type { Rule, RuleContext } from '../../rule';
 import { removeKeyedEntry, replaceScalar } from '../../yaml-edits';
-import { scopedAccessRules, policyOf } from './common';
+import { forEachString, scopedAccessRules, policyOf } from './common';
 
 /**
  * `acl/bypass-with-subject`: a `bypass` rule that names a subject, or whose `domain_regex`
@@ -22,12 +22,7 @@ export const bypassWithSubject: Rule = {
       if (policyOf(rule) !== 'bypass') continue;
 
       const subject = rule.entry('subject');
-      const regex = rule.entry('domain_regex');
-      const regexText = regex
-        ? JSON.stringify((regex.pair.value as { toJSON?: () => unknown })?.toJSON?.() ?? '')
-        : '';
-      const namesUser = /\(\?P?<(User|Group)>/.test(regexText);
-      if (!subject && !namesUser) continue;
+      if (!subject && !capturesUserOrGroup(rule.value('domain_regex'))) continue;
 
       const policy = rule.entry('policy')!.pair.value;
       const fixes: Fix[] = [];
@@ -56,3 +51,23 @@ export const bypassWithSubject: Rule = {
     return findings;
   },
 };
+
+const CAPTURES_USER_OR_GROUP = /\(\?P?<(User|Group)>/;
+
+/**
+ * True when a `domain_regex` (one expression or a list of them) has a named group User or
+ * Group. Strings are tested as they are; any other value as its JSON text.
+ */
+function capturesUserOrGroup(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (isScalar(value) || isSeq(value)) {
+    let captures = false;
+    forEachString(value, (_, text) => {
+      captures ||= CAPTURES_USER_OR_GROUP.test(text);
+    });
+    if (captures || isScalar(value) || value.items.every((item) => isScalar(item) || isSeq(item)))
+      return captures;
+  }
+  const json = JSON.stringify((value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? '');
+  return CAPTURES_USER_OR_GROUP.test(json);
+}
