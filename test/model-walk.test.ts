@@ -6,7 +6,7 @@ import { ConfigDocument, lint } from '../server/src/engine';
 import { shiftOffsets } from '../server/src/engine/block-yaml';
 import { ParseWalk, Places, placeOf, walkConfig } from '../server/src/engine/model-walk';
 import { list, map, str } from '../server/src/engine/model/types';
-import { indexVisits } from '../server/src/engine/visit-index';
+import { indexPlaces } from '../server/src/engine/place-index';
 import { yaml } from './support/lint';
 import { random } from './support/random';
 import { SHARED_DIR, yamlFilesIn } from './support/shared';
@@ -156,7 +156,7 @@ describe('the model walk made while parsing', () => {
       made++;
       assert.equal(config.walk.version, version);
       const walked = walkConfig(config, version);
-      assert.deepEqual(config.walk.places.index, indexVisits(walked), `${label}: feature index`);
+      assert.deepEqual(config.walk.places.index, indexPlaces(walked), `${label}: feature index`);
       const expected = rows(walked);
       const actual = rows(config.walk.places);
       assert.equal(actual.length, expected.length, `${label} for ${version}: number of places`);

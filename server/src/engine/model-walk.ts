@@ -19,7 +19,7 @@ import {
 import type { ConfigDocument, KeyedPair } from './config-document';
 import type { AutheliaVersion } from './finding';
 import { CONFIGURATION, childSpec, knownIn, type KeySpec, type PathStep } from './model';
-import { addToIndex, emptyIndex, type VisitIndex } from './visit-index';
+import { addToIndex, emptyIndex, type PlaceIndex } from './place-index';
 
 /**
  * The places of a config matched against the key model: every mapping entry and list item the
@@ -52,7 +52,7 @@ export class Places {
    * The places sorted by the features of their specs, when the walk that made them sorted them
    * on the way; dropped when places change.
    */
-  index: VisitIndex | undefined;
+  index: PlaceIndex | undefined;
 
   /**
    * `capacity` is a guess at how many places will be added. The columns are made that long at

@@ -1,7 +1,7 @@
 import type { ConfigDocument } from './config-document';
 import type { AutheliaVersion, Deployment, Finding } from './finding';
 import { endOfPlacesBelow, placeOf, rewalk, walkConfig, type Places } from './model-walk';
-import { indexVisits, visitsWithFeature, type SpecFeature } from './visit-index';
+import { indexPlaces, placesWithFeature, type SpecFeature } from './place-index';
 
 /** What every rule gets: the parsed config and what to check it for. */
 export class RuleContext {
@@ -57,16 +57,16 @@ export class RuleContext {
    * that still see every place in a partial lint, which get the features they ask for one at a
    * time.
    */
-  visitsWith(feature: SpecFeature): number[] {
+  placesWith(feature: SpecFeature): number[] {
     if (this.scope === undefined && this.partial) {
-      return this.memo(`visits with ${feature}`, () => visitsWithFeature(this.places(), feature));
+      return this.memo(`places with ${feature}`, () => placesWithFeature(this.places(), feature));
     }
     if (this.scope === undefined) {
       const places = this.places();
-      return this.memo('visit index all', () => places.index ?? indexVisits(places))[feature];
+      return this.memo('place index all', () => places.index ?? indexPlaces(places))[feature];
     }
-    return this.memo('visit index scoped', () =>
-      indexVisits(this.places(), ...this.scopedPlaces()),
+    return this.memo('place index scoped', () =>
+      indexPlaces(this.places(), ...this.scopedPlaces()),
     )[feature];
   }
 

@@ -17,7 +17,7 @@ export const schemaAddress: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const places = context.places();
-    const found = context.visitsWith('address');
+    const found = context.placesWith('address');
     for (let at = 0; at < found.length; at++) {
       const place = found[at];
       const spec = places.specs[place];

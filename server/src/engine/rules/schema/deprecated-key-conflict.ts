@@ -16,7 +16,7 @@ export const deprecatedKeyConflict: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const places = context.places();
-    const found = context.visitsWith('deprecated');
+    const found = context.placesWith('deprecated');
     for (let at = 0; at < found.length; at++) {
       const visit = places.visit(found[at]);
       const deprecation = visit.spec?.deprecated;

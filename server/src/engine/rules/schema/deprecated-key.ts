@@ -17,7 +17,7 @@ export const deprecatedKey: Rule = {
     let migrateAll: Fix | undefined | null = null;
 
     const places = context.places();
-    const found = context.visitsWith('deprecated');
+    const found = context.placesWith('deprecated');
 
     for (let at = 0; at < found.length; at++) {
       const visit = places.visit(found[at]);

@@ -18,7 +18,7 @@ export const schemaEnum: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const places = context.places();
-    const found = context.visitsWith('values');
+    const found = context.placesWith('values');
     for (let at = 0; at < found.length; at++) {
       const place = found[at];
       const spec = places.specs[place];

@@ -14,7 +14,7 @@ export const removedKey: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const places = context.places();
-    const found = context.visitsWith('removed');
+    const found = context.placesWith('removed');
     for (let at = 0; at < found.length; at++) {
       const visit = places.visit(found[at]);
       const reason = visit.spec?.removed;

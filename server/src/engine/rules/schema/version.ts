@@ -13,7 +13,7 @@ export const schemaVersion: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const places = context.places();
-    const found = context.visitsWith('versioned');
+    const found = context.placesWith('versioned');
     for (let at = 0; at < found.length; at++) {
       const visit = places.visit(found[at]);
       const spec = visit.spec;

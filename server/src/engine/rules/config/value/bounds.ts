@@ -12,7 +12,7 @@ import type { ValueProblem } from './check';
 export function boundChecks(context: RuleContext): ValueProblem[] {
   const problems: ValueProblem[] = [];
   const places = context.places();
-  const found = context.visitsWith('bounds');
+  const found = context.placesWith('bounds');
   for (let at = 0; at < found.length; at++) {
     const place = found[at];
     const spec = places.specs[place];

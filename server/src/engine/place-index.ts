@@ -19,7 +19,7 @@ export type SpecFeature =
   | 'bounds';
 
 /** The indexes of the places of each feature, in document order. */
-export type VisitIndex = Record<SpecFeature, number[]>;
+export type PlaceIndex = Record<SpecFeature, number[]>;
 
 /** Whether a spec has each feature. */
 const HAS_FEATURE: Record<SpecFeature, (spec: KeySpec) => boolean> = {
@@ -38,7 +38,7 @@ const HAS_FEATURE: Record<SpecFeature, (spec: KeySpec) => boolean> = {
  * thousands; each looping over all of them cost more, in the first lint of a fresh server,
  * than this one pass does.
  */
-export function indexVisits(places: Places, from = 0, to = places.length): VisitIndex {
+export function indexPlaces(places: Places, from = 0, to = places.length): PlaceIndex {
   const index = emptyIndex();
   const specs = places.specs;
   for (let place = from; place < to; place++) {
@@ -49,7 +49,7 @@ export function indexVisits(places: Places, from = 0, to = places.length): Visit
 }
 
 /** An index without places. */
-export function emptyIndex(): VisitIndex {
+export function emptyIndex(): PlaceIndex {
   return {
     removed: [],
     deprecated: [],
@@ -62,7 +62,7 @@ export function emptyIndex(): VisitIndex {
 }
 
 /** Adds a place to the lists of its spec's features, after the places added before it. */
-export function addToIndex(index: VisitIndex, place: number, spec: KeySpec): void {
+export function addToIndex(index: PlaceIndex, place: number, spec: KeySpec): void {
   const features = featuresOf(spec);
   if (features === 0) return;
   for (let feature = 0; feature < FEATURES.length; feature++) {
@@ -98,7 +98,7 @@ function featuresOf(spec: KeySpec): number {
  * every place, and they ask for one or two features: the whole index would be most of the
  * places, sorted again at every keystroke for nothing.
  */
-export function visitsWithFeature(places: Places, feature: SpecFeature): number[] {
+export function placesWithFeature(places: Places, feature: SpecFeature): number[] {
   const hasFeature = HAS_FEATURE[feature];
   const specs = places.specs;
   const found: number[] = [];

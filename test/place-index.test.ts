@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { ConfigDocument } from '../server/src/engine';
 import { walkConfig } from '../server/src/engine/model-walk';
 import { generateConfig } from '../bench/generate.mjs';
-import { indexVisits, visitsWithFeature, type SpecFeature } from '../server/src/engine/visit-index';
+import { indexPlaces, placesWithFeature, type SpecFeature } from '../server/src/engine/place-index';
 import { yaml } from './support/lint';
 
-describe('indexVisits', () => {
+describe('indexPlaces', () => {
   const text = yaml`
     authentication_backend:
       refresh_interval: 5m
@@ -17,7 +17,7 @@ describe('indexVisits', () => {
       name: authelia
   `;
   const visits = walkConfig(new ConfigDocument(text), '4.39');
-  const index = indexVisits(visits);
+  const index = indexPlaces(visits);
   const paths = (feature: SpecFeature) =>
     index[feature].map((place) => visits.visit(place).pathText);
 
@@ -42,11 +42,11 @@ describe('indexVisits', () => {
       '4.39',
     );
     for (const places of [visits, large]) {
-      const whole = indexVisits(places);
+      const whole = indexPlaces(places);
       for (const feature of Object.keys(whole) as SpecFeature[]) {
-        assert.deepEqual(visitsWithFeature(places, feature), whole[feature], feature);
+        assert.deepEqual(placesWithFeature(places, feature), whole[feature], feature);
       }
     }
-    assert.ok(indexVisits(large).values.length > 300, 'the large config has places to find');
+    assert.ok(indexPlaces(large).values.length > 300, 'the large config has places to find');
   });
 });
