@@ -392,8 +392,8 @@ export function endOfPlacesBelow(places: Places, first: number): number {
  * The model walk made while the block-YAML fast path parses a text (see `readBlockYaml`): the
  * places `walkConfig` finds in the finished tree, found as the parser reads them. Walking the
  * tree again took a seventh of the first check of a 43,000-line config; recording the places
- * as they are read costs a fraction of that. The test suite compares both walks on every
- * config it has and on thousands of edited ones.
+ * as they are read made that check 5% faster (medians of 30 alternating fresh processes). The
+ * test suite compares both walks on every config it has and on hundreds of edited ones.
  */
 export class ParseWalk implements ParseRecorder {
   readonly places: Places;
