@@ -32,16 +32,21 @@ import { addToIndex, emptyIndex, type PlaceIndex } from './place-index';
  * reads the columns by index in its loop, and asks for a `Visit` only for a place it reports.
  */
 export class Places {
-  /** The index of the place that holds each place, or -1 at the top level. */
-  ups: number[];
+  /**
+   * The index of the place that holds each place, or -1 at the top level. This column and
+   * `templated` hold numbers only, so they are typed arrays: their memory is outside V8's heap,
+   * zeroed by the system page by page as it is written, where an array of 70,000 slots is
+   * filled first and then scanned by every collection.
+   */
+  ups: Int32Array;
   /** The key or list index of each place in its parent. */
   steps: PathStep[];
   /** The model's spec for each place; undefined when the model does not know the key. */
   specs: (KeySpec | undefined)[];
   /** The value node of each entry, or the list item itself. */
   values: unknown[];
-  /** True where the value is template text (`{{ … }}`), which only Authelia's renderer reads. */
-  templated: boolean[];
+  /** 1 where the value is template text (`{{ … }}`), which only Authelia's renderer reads. */
+  templated: Uint8Array;
   /** The entry's pair, for keys; undefined for list items. */
   pairs: (Pair | undefined)[];
 
@@ -66,11 +71,11 @@ export class Places {
     private readonly base = 0,
     capacity = 16,
   ) {
-    this.ups = new Array(capacity);
+    this.ups = new Int32Array(capacity);
     this.steps = new Array(capacity);
     this.specs = new Array(capacity);
     this.values = new Array(capacity);
-    this.templated = new Array(capacity);
+    this.templated = new Uint8Array(capacity);
     this.pairs = new Array(capacity);
   }
 
@@ -89,7 +94,7 @@ export class Places {
     this.steps[index] = step;
     this.specs[index] = spec;
     this.values[index] = value;
-    this.templated[index] = templated;
+    this.templated[index] = templated ? 1 : 0;
     this.pairs[index] = pair;
     return this.base + index;
   }
@@ -110,22 +115,22 @@ export class Places {
       this.pairs = this.pairs.slice(0, length);
       return this;
     }
-    this.ups.length = length;
+    this.ups = this.ups.subarray(0, length);
     this.steps.length = length;
     this.specs.length = length;
     this.values.length = length;
-    this.templated.length = length;
+    this.templated = this.templated.subarray(0, length);
     this.pairs.length = length;
     return this;
   }
 
   /** Makes each column `size` long, keeping the places. */
   private grow(size: number): void {
-    this.ups = resized(this.ups, size, this.length);
+    this.ups = resizedNumbers(this.ups, new Int32Array(size), this.length);
     this.steps = resized(this.steps, size, this.length);
     this.specs = resized(this.specs, size, this.length);
     this.values = resized(this.values, size, this.length);
-    this.templated = resized(this.templated, size, this.length);
+    this.templated = resizedNumbers(this.templated, new Uint8Array(size), this.length);
     this.pairs = resized(this.pairs, size, this.length);
   }
 
@@ -168,11 +173,11 @@ export class Places {
   replace(first: number, count: number, fresh: Places): void {
     const delta = fresh.length - count;
     const after = first + count;
-    replaceRange(this.ups, first, count, fresh.ups);
+    this.ups = replacedNumbers(this.ups, this.length, first, count, fresh.ups);
     replaceRange(this.steps, first, count, fresh.steps);
     replaceRange(this.specs, first, count, fresh.specs);
     replaceRange(this.values, first, count, fresh.values);
-    replaceRange(this.templated, first, count, fresh.templated);
+    this.templated = replacedNumbers(this.templated, this.length, first, count, fresh.templated);
     replaceRange(this.pairs, first, count, fresh.pairs);
     this.length += delta;
     this.index = undefined;
@@ -193,6 +198,36 @@ function resized<T>(column: T[], size: number, kept: number): T[] {
   const fresh = column.slice(0, kept);
   fresh.length = size;
   return fresh;
+}
+
+/** `larger`, holding the first `kept` numbers of `column` at its start. */
+function resizedNumbers<T extends Int32Array | Uint8Array>(column: T, larger: T, kept: number): T {
+  larger.set(column.subarray(0, kept));
+  return larger;
+}
+
+/**
+ * A numeric column of `length` places with `count` of them from `first` on swapped for
+ * `items`: the same column when as many come as go, else a new one of the new length.
+ */
+function replacedNumbers<T extends Int32Array | Uint8Array>(
+  column: T,
+  length: number,
+  first: number,
+  count: number,
+  items: T,
+): T {
+  if (items.length === count) {
+    column.set(items, first);
+    return column;
+  }
+  const replaced = new (column.constructor as new (size: number) => T)(
+    length - count + items.length,
+  );
+  replaced.set(column.subarray(0, first));
+  replaced.set(items, first);
+  replaced.set(column.subarray(first + count, length), first + items.length);
+  return replaced;
 }
 
 /** `column.splice(first, count, ...items)`, for any number of items. */
@@ -241,7 +276,7 @@ export class Visit {
 
   /** The value is template text (`{{ … }}`), which only Authelia's renderer can read. */
   get templated(): boolean {
-    return this.places.templated[this.index];
+    return this.places.templated[this.index] === 1;
   }
 
   /** The mapping entry's pair, for keys. */
@@ -441,7 +476,7 @@ export class ParseWalk implements ParseRecorder {
     // key, a dash, `[` or `{}`, never with `{{`.
     if (nodeKindOf(value) === NodeKind.Scalar) {
       const text = (value as Scalar).value;
-      places.templated[place] = typeof text === 'string' && text.includes('{{');
+      places.templated[place] = typeof text === 'string' && text.includes('{{') ? 1 : 0;
     }
   }
 
