@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { LARGE_TEXT, collectAfterLint, tuneV8 } from '../server/src/heap';
+import { LARGE_TEXT, collectAfterLint, tuneV8, withRoomForLargeCheck } from '../server/src/heap';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -49,6 +49,78 @@ describe('heap collections', () => {
     });
     observer.disconnect();
     assert.equal(forced.length, 1);
+  });
+
+  it('collects the young generation and lets it grow only around the full check of a large text', () => {
+    const calls: string[] = [];
+    const collect = () => (options?: { type: string }) => calls.push(`gc ${options?.type}`);
+    const setFlags = (flags: string) => calls.push(flags);
+
+    const result = withRoomForLargeCheck(
+      LARGE_TEXT,
+      () => calls.push('check') && 'checked',
+      collect,
+      setFlags,
+    );
+    assert.equal(result, 'checked');
+    assert.deepEqual(calls, [
+      'gc minor',
+      '--semi-space-growth-factor=16',
+      'check',
+      '--semi-space-growth-factor=1',
+    ]);
+
+    calls.length = 0;
+    assert.throws(() =>
+      withRoomForLargeCheck(LARGE_TEXT, () => assert.fail('broken check'), collect, setFlags),
+    );
+    assert.equal(calls.at(-1), '--semi-space-growth-factor=1', 'restored after a failure too');
+
+    calls.length = 0;
+    withRoomForLargeCheck(LARGE_TEXT - 1, () => calls.push('check'), collect, setFlags);
+    assert.deepEqual(calls, ['check'], 'a smaller text is only checked');
+
+    calls.length = 0;
+    withRoomForLargeCheck(
+      LARGE_TEXT,
+      () => calls.push('check'),
+      () => undefined,
+      setFlags,
+    );
+    assert.deepEqual(calls, ['check'], 'and so is any text when V8 is not tuned');
+  });
+
+  it("keeps V8's young generation at 1 MB once tuned, and lets a large check grow it", () => {
+    // A Node started as the VS Code client starts the server: objects that live on fill the
+    // young generation, which V8 would grow after a few collections, then the same inside a
+    // large check. Prints the young generation's size after each.
+    const heap = JSON.stringify(join(__dirname, '../server/src/heap'));
+    const youngSizes = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        'tsx/cjs',
+        '--max-semi-space-size=16',
+        '-e',
+        `
+        const { getHeapSpaceStatistics } = require('node:v8');
+        const { LARGE_TEXT, tuneV8, withRoomForLargeCheck } = require(${heap});
+        tuneV8();
+        const young = () => getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+        const kept = [];
+        const fill = () => { for (let i = 0; i < 200000; i++) kept.push({ i, text: 'x' + i }); };
+        fill();
+        console.log('after', young().space_size / 1048576);
+        withRoomForLargeCheck(LARGE_TEXT, fill);
+        console.log('inside', young().space_size / 1048576);
+      `,
+      ],
+      { encoding: 'utf8' },
+    ).stdout;
+
+    const size = (phase: string) => Number(new RegExp(`${phase} (\\S+)`).exec(youngSizes)?.[1]);
+    assert.equal(size('after'), 2, 'two semi-spaces of 1 MB');
+    assert.ok(size('inside') >= 16, `grown inside the large check: ${youngSizes}`);
   });
 
   it('keeps TurboFan from inlining once V8 is tuned', () => {

@@ -1,11 +1,11 @@
 /**
  * The Node options the language server is started with by our VS Code client and the benchmark.
  *
- * `--max-semi-space-size=1` caps V8's young generation at 1 MB instead of letting it grow to
- * 16 MB. Nearly everything a lint allocates (the parse tree, the model walk) lives as long as
- * the document, so a large young generation only means copying the same live objects around
- * in bigger batches: with the cap, opening a 43,000-line config peaks about 30 MB lower and
- * finishes sooner, while a keystroke costs a few milliseconds more.
+ * `--max-semi-space-size=16` lets V8's young generation, where new objects are made, grow to
+ * 16 MB, which is its default on 64-bit builds without pointer compression but not on others.
+ * The server keeps it at its first megabyte except while it checks a large text in full (see
+ * `withRoomForLargeCheck` in heap.ts): nearly everything such a check makes lives as long as
+ * the document, and in 1 MB it was copied twice by some 25 collections.
  *
  * `--v8-pool-size=0` gives V8 one helper thread per core but one, instead of Node's fixed four,
  * for its garbage collector and its optimising compiler. On a 2-core machine four helpers fight
@@ -14,6 +14,6 @@
  * 340 ms.
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = [
-  '--max-semi-space-size=1',
+  '--max-semi-space-size=16',
   '--v8-pool-size=0',
 ];

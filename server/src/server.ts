@@ -23,7 +23,7 @@ import {
   type Severity,
   type TextEdit,
 } from './engine';
-import { collectAfterLint } from './heap';
+import { collectAfterLint, withRoomForLargeCheck } from './heap';
 import { OPEN_DOCUMENTS, type OpenDocument } from './open-document';
 import { sameLintOptions, toLintOptions, type RawSettings } from './settings';
 
@@ -285,7 +285,9 @@ function lintDocument(document: OpenDocument, options: LintOptions): LintResult 
   const previous = cached?.options === options ? cached.result.config : undefined;
   checked.delete(document.uri);
 
-  const result = lint(document.getText(), { ...options, path: document.uri }, previous);
+  const text = document.getText();
+  const check = () => lint(text, { ...options, path: document.uri }, previous);
+  const result = previous ? check() : withRoomForLargeCheck(text.length, check);
   const parsed = result.config;
   if (parsed?.lineStarts) document.adoptLineStarts(parsed.text, parsed.lineStarts);
   checked.set(document.uri, { version: document.version, options, result });
