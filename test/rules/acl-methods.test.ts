@@ -42,6 +42,13 @@ describe(RULE, () => {
     assert.deepEqual(messagesOf(text, RULE), ["'POST' is listed twice."]);
   });
 
+  it('looks for repeats within one rule only', () => {
+    const rule = (domain: string) =>
+      `    - domain: '${domain}'\n      policy: one_factor\n      methods: ['GET', 'POST']\n`;
+    const text = withAccessRules(rule('a.example.com') + rule('b.example.com'));
+    assert.deepEqual(findingsOf(text, RULE), []);
+  });
+
   it('checks a single scalar and ignores an empty value', () => {
     assert.deepEqual(findingsOf(withMethods('FETCH'), RULE), [
       { ruleId: RULE, severity: 'error', text: 'FETCH', line: 10 },

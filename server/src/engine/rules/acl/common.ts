@@ -1,10 +1,7 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { hasRange, keyEndOf, keyNameOf, keyStartOf, startOf, valueEndOf } from '../../block-yaml';
+import { hasRange, keyEndOf, keyNameOf, keyStartOf } from '../../block-yaml';
 import type { ConfigDocument, KeyedPair } from '../../config-document';
 import type { RuleContext } from '../../rule';
-
-/** A string in the config, with the offsets of its scalar. */
-export type ScalarText = { text: string; start: number; end: number };
 
 /** The keys of an access-control rule that the acl rules read. */
 const RULE_KEYS = [
@@ -63,11 +60,6 @@ export class AccessRule {
   /** The value node of a key of the rule, without building its entry. */
   value(key: RuleKey): unknown {
     return this.pairs[RULE_KEYS.indexOf(key)]?.value;
-  }
-
-  /** The strings a key holds, one or a list of them. */
-  strings(key: RuleKey): ScalarText[] {
-    return stringsOf(this.value(key));
   }
 
   /** True when a key holds at least one string that is not empty. */
@@ -152,24 +144,10 @@ function findAccessRules(config: ConfigDocument): AccessRule[] {
   return found;
 }
 
-/** The scalar strings of a value that may be one string or a list of them, with offsets. */
-export function stringsOf(value: unknown): ScalarText[] {
-  const texts: ScalarText[] = [];
-  forEachString(value, (scalar, text) => {
-    texts.push({ text, start: startOf(scalar)!, end: valueEndOf(scalar)! });
-  });
-  return texts;
-}
-
-/** True when a value holds a string that is not empty, alone or in a list; like `stringsOf`. */
+/** True when a value holds a string that is not empty, alone or in a list; like `forEachString`. */
 export function holdsText(value: unknown): boolean {
   if (isSeq(value)) return value.items.some(holdsText);
   return isScalar(value) && value.value !== null && hasRange(value) && String(value.value) !== '';
-}
-
-/** True for a string with at least one character. */
-export function isNotEmpty(string: ScalarText): boolean {
-  return string.text !== '';
 }
 
 /** The policy a rule names, as written. */
