@@ -137,7 +137,7 @@ describe('the model walk made while parsing', () => {
   const rows = (places: Places) =>
     Array.from({ length: places.length }, (_, index) => [
       places.ups[index],
-      places.steps[index],
+      places.stepAt(index),
       places.specs[index],
       places.values[index],
       places.templated[index],

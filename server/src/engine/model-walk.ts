@@ -39,8 +39,11 @@ export class Places {
    * filled first and then scanned by every collection.
    */
   ups: Int32Array;
-  /** The key or list index of each place in its parent. */
-  steps: PathStep[];
+  /**
+   * The index of each list item in its list, and -1 for a mapping entry, whose step in the
+   * path is its key (`stepAt`).
+   */
+  indexes: Int32Array;
   /** The model's spec for each place; undefined when the model does not know the key. */
   specs: (KeySpec | undefined)[];
   /** The value node of each entry, or the list item itself. */
@@ -72,7 +75,7 @@ export class Places {
     capacity = 16,
   ) {
     this.ups = new Int32Array(capacity);
-    this.steps = new Array(capacity);
+    this.indexes = new Int32Array(capacity);
     this.specs = new Array(capacity);
     this.values = new Array(capacity);
     this.templated = new Uint8Array(capacity);
@@ -91,7 +94,7 @@ export class Places {
     const index = this.length++;
     if (index === this.ups.length) this.grow(Math.max(16, 2 * index));
     this.ups[index] = up;
-    this.steps[index] = step;
+    this.indexes[index] = typeof step === 'number' ? step : -1;
     this.specs[index] = spec;
     this.values[index] = value;
     this.templated[index] = templated ? 1 : 0;
@@ -108,7 +111,7 @@ export class Places {
     const length = this.length;
     if (length < this.ups.length / 2) {
       this.ups = this.ups.slice(0, length);
-      this.steps = this.steps.slice(0, length);
+      this.indexes = this.indexes.slice(0, length);
       this.specs = this.specs.slice(0, length);
       this.values = this.values.slice(0, length);
       this.templated = this.templated.slice(0, length);
@@ -116,7 +119,7 @@ export class Places {
       return this;
     }
     this.ups = this.ups.subarray(0, length);
-    this.steps.length = length;
+    this.indexes = this.indexes.subarray(0, length);
     this.specs.length = length;
     this.values.length = length;
     this.templated = this.templated.subarray(0, length);
@@ -127,11 +130,17 @@ export class Places {
   /** Makes each column `size` long, keeping the places. */
   private grow(size: number): void {
     this.ups = resizedNumbers(this.ups, new Int32Array(size), this.length);
-    this.steps = resized(this.steps, size, this.length);
+    this.indexes = resizedNumbers(this.indexes, new Int32Array(size), this.length);
     this.specs = resized(this.specs, size, this.length);
     this.values = resized(this.values, size, this.length);
     this.templated = resizedNumbers(this.templated, new Uint8Array(size), this.length);
     this.pairs = resized(this.pairs, size, this.length);
+  }
+
+  /** The key of an entry or the index of a list item: its step in the path. */
+  stepAt(index: number): PathStep {
+    const pair = this.pairs[index];
+    return pair ? keyNameOf(pair)! : this.indexes[index];
   }
 
   /** The place at an index, with what can be derived from it. */
@@ -174,7 +183,7 @@ export class Places {
     const delta = fresh.length - count;
     const after = first + count;
     this.ups = replacedNumbers(this.ups, this.length, first, count, fresh.ups);
-    replaceRange(this.steps, first, count, fresh.steps);
+    this.indexes = replacedNumbers(this.indexes, this.length, first, count, fresh.indexes);
     replaceRange(this.specs, first, count, fresh.specs);
     replaceRange(this.values, first, count, fresh.values);
     this.templated = replacedNumbers(this.templated, this.length, first, count, fresh.templated);
@@ -261,7 +270,7 @@ export class Visit {
 
   /** The key or list index of this place in its parent. */
   get step(): PathStep {
-    return this.places.steps[this.index];
+    return this.places.stepAt(this.index);
   }
 
   /** The model's spec for the place; undefined when the model does not know the key. */
@@ -315,9 +324,10 @@ export class Visit {
 
   /** The steps from the root, e.g. `['session', 'cookies', 0, 'domain']`. */
   get path(): PathStep[] {
-    const { ups, steps } = this.places;
+    const places = this.places;
     const path: PathStep[] = [];
-    for (let place = this.index; place >= 0; place = ups[place]) path.push(steps[place]);
+    for (let place = this.index; place >= 0; place = places.ups[place])
+      path.push(places.stepAt(place));
     return path.reverse();
   }
 
@@ -510,8 +520,10 @@ export function walkConfig(config: ConfigDocument, version: AutheliaVersion): Pl
 /**
  * About as many places as a config of this length has, a little more for most: one per 20
  * characters (the generated configs have one per 22 to 24, the example one per 30), and at
- * most 131,072, so that a long text of few places cannot claim much memory for them. Room is not free: making the
- * six columns 90,000 long took 5.4 ms in a fresh process, and 72,000 long 3.2 ms.
+ * most 131,072, so that a long text of few places cannot claim much memory for them. Room is
+ * not free: making six columns of plain arrays 90,000 long took 5.4 ms in a fresh process, and
+ * 72,000 long 3.2 ms. Three of them are typed arrays now, which cost next to nothing until
+ * written.
  */
 function expectedPlaces(text: string): number {
   return Math.max(16, Math.min(Math.floor(text.length / 20), 1 << 17));

@@ -18,11 +18,11 @@ export const unknownKey: Rule = {
   check(context: RuleContext): Finding[] {
     const findings: Finding[] = [];
     const places = context.places();
-    const { pairs, specs, steps } = places;
+    const { pairs, specs } = places;
     const [from, to] = context.scopedPlaces();
     for (let place = from; place < to; place++) {
       if (!pairs[place]) continue; // a list item, not a key
-      const key = steps[place] as string;
+      const key = places.stepAt(place) as string;
       const parentSpec = places.parentSpec(place);
       if (parentSpec.kind === 'dict' && !NAME.test(key)) {
         const visit = places.visit(place);
