@@ -14,8 +14,8 @@ const HEAP_GROWING_PERCENT = 20;
 
 /**
  * Sets V8's flags from inside the server, so that every way of starting it gets them: V8 reads
- * the heap growth whenever it computes the next collection's limit, and the compiler flag at
- * each compilation. `--expose-gc` lets the server ask for a full collection (see
+ * the heap growth whenever it computes the next collection's limit, the young generation's
+ * growth after each young collection, and the compiler flag at each compilation. `--expose-gc` lets the server ask for a full collection (see
  * `collectAfterLint`). An unknown flag only prints a line on stderr, never on stdout, which is
  * the protocol's channel. V8 takes a code cache only under the flags it was made with, so this
  * runs before the server's code is compiled.
