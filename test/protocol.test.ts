@@ -12,6 +12,10 @@ import type {
 import { LspClient, type AutheliaSettings } from './helpers/lsp-client';
 import { underTest } from './helpers/rules';
 import { applyTextEdits, inside, keyRange, offsetAt, positionAt } from './helpers/text';
+import { lint } from '../server/src/engine';
+import { LARGE_TEXT } from '../server/src/heap';
+import { SERVER_NODE_OPTIONS } from '../server/src/launch';
+import { generateConfig } from '../bench/generate.mjs';
 
 const ROOT = join(__dirname, '..');
 const SERVER = join(ROOT, 'dist', 'server.js');
@@ -518,6 +522,32 @@ describe('language server over stdio (dist/server.js)', function () {
       assert.equal(client.alive, true);
       const hover = await client.hover(URI, { line: 2, character: 1 });
       assert.equal(hover, null);
+      assert.equal(client.stderr, '');
+    });
+
+    it('checks a config past the large-text size like the engine, started as VS Code starts it', async () => {
+      // The young generation grows only around such a check (server/src/heap.ts): the findings
+      // must not depend on it, before or after an edit.
+      client = LspClient.start(SERVER, HA, SERVER_NODE_OPTIONS);
+      await client.initialize();
+      let text = generateConfig({ rules: 2000, broken: true });
+      assert.ok(text.length >= LARGE_TEXT, `${text.length} characters`);
+
+      const expected = (current: string) =>
+        lint(current, { deployment: 'highAvailability', version: '4.39', path: URI }).findings.map(
+          (finding) => finding.ruleId,
+        );
+      const opened = await client.open(URI, text);
+      assert.deepEqual(codes(opened), expected(text));
+      assert.ok(codes(opened).includes('ha/storage-sqlite'));
+
+      const next = client.nextDiagnostics(URI);
+      text = text.replace('methods:', 'metods:');
+      await client.didChange(URI, text, 2);
+      const published = await next;
+      assert.equal(published.version, 2);
+      assert.deepEqual(codes(published.diagnostics), expected(text));
+      assert.equal(published.diagnostics.length, opened.length + 1, 'the new typo');
       assert.equal(client.stderr, '');
     });
 

@@ -94,9 +94,15 @@ export class LspClient {
     connection.listen();
   }
 
-  /** Spawns the server and connects to its stdin and stdout. */
-  static start(serverPath: string, settings: AutheliaSettings = {}): LspClient {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+  /** Spawns the server, with Node options before its path, and connects to its stdio. */
+  static start(
+    serverPath: string,
+    settings: AutheliaSettings = {},
+    nodeOptions: readonly string[] = [],
+  ): LspClient {
+    const child = spawn(process.execPath, [...nodeOptions, serverPath, '--stdio'], {
+      stdio: 'pipe',
+    });
     const connection = createProtocolConnection(
       new StreamMessageReader(child.stdout),
       new StreamMessageWriter(child.stdin),
