@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { LARGE_TEXT, collectAfterLint, tuneV8, withRoomForLargeCheck } from '../server/src/heap';
+import {
+  LARGE_TEXT,
+  SHRINK_DELAY_MS,
+  collectAfterLint,
+  tuneV8,
+  withRoomForLargeCheck,
+  type HeapControls,
+} from '../server/src/heap';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -51,17 +58,42 @@ describe('heap collections', () => {
     assert.equal(forced.length, 1);
   });
 
-  it('collects the young generation and lets it grow only around the full check of a large text', () => {
+  /**
+   * V8 and the clock as the heap functions see them, recording what is asked of them: the
+   * young generation is `young` bytes, and a young collection sets it to `afterMinor`.
+   */
+  function fakeHeap(young: number, afterMinor = young) {
     const calls: string[] = [];
-    const collect = () => (options?: { type: string }) => calls.push(`gc ${options?.type}`);
-    const setFlags = (flags: string) => calls.push(flags);
+    const timers: { task: () => void; ms: number; cancelled: boolean }[] = [];
+    const heap: HeapControls & { calls: string[]; young: number } = {
+      calls,
+      young,
+      collect: () => (options) => {
+        calls.push(`gc ${options?.type ?? 'major'}`);
+        if (options?.type === 'minor') heap.young = afterMinor;
+      },
+      setFlags: (flags) => calls.push(flags),
+      youngSize: () => heap.young,
+      later: (task, ms) => {
+        const timer = { task, ms, cancelled: false };
+        timers.push(timer);
+        return () => (timer.cancelled = true);
+      },
+    };
+    /** Runs the timers still pending, as the clock would, and says how many there were. */
+    const elapse = () => {
+      const due = timers.splice(0).filter((timer) => !timer.cancelled);
+      for (const timer of due) timer.task();
+      return due.map((timer) => timer.ms);
+    };
+    return { heap, calls, elapse };
+  }
 
-    const result = withRoomForLargeCheck(
-      LARGE_TEXT,
-      () => calls.push('check') && 'checked',
-      collect,
-      setFlags,
-    );
+  const MB = 1024 * 1024;
+
+  it('collects the young generation and lets it grow only around the full check of a large text', () => {
+    const { heap, calls } = fakeHeap(2 * MB);
+    const result = withRoomForLargeCheck(LARGE_TEXT, () => calls.push('check') && 'checked', heap);
     assert.equal(result, 'checked');
     assert.deepEqual(calls, [
       'gc minor',
@@ -71,23 +103,42 @@ describe('heap collections', () => {
     ]);
 
     calls.length = 0;
-    assert.throws(() =>
-      withRoomForLargeCheck(LARGE_TEXT, () => assert.fail('broken check'), collect, setFlags),
-    );
+    assert.throws(() => withRoomForLargeCheck(LARGE_TEXT, () => assert.fail('broken check'), heap));
     assert.equal(calls.at(-1), '--semi-space-growth-factor=1', 'restored after a failure too');
 
     calls.length = 0;
-    withRoomForLargeCheck(LARGE_TEXT - 1, () => calls.push('check'), collect, setFlags);
+    withRoomForLargeCheck(LARGE_TEXT - 1, () => calls.push('check'), heap);
     assert.deepEqual(calls, ['check'], 'a smaller text is only checked');
 
     calls.length = 0;
-    withRoomForLargeCheck(
-      LARGE_TEXT,
-      () => calls.push('check'),
-      () => undefined,
-      setFlags,
-    );
+    withRoomForLargeCheck(LARGE_TEXT, () => calls.push('check'), {
+      ...heap,
+      collect: () => undefined,
+    });
     assert.deepEqual(calls, ['check'], 'and so is any text when V8 is not tuned');
+  });
+
+  it('lets V8 shrink the young generation once the large checks are over, until it has', () => {
+    const { heap, calls, elapse } = fakeHeap(32 * MB);
+    withRoomForLargeCheck(LARGE_TEXT, () => 'opened', heap);
+    withRoomForLargeCheck(LARGE_TEXT, () => 'opened another', heap);
+    calls.length = 0;
+
+    assert.deepEqual(elapse(), [SHRINK_DELAY_MS], 'one shrink, after the last check');
+    assert.deepEqual(calls, ['gc minor']);
+    assert.deepEqual(elapse(), [SHRINK_DELAY_MS], 'V8 kept it large: tried again later');
+    assert.deepEqual(calls, ['gc minor', 'gc minor']);
+
+    heap.young = 2 * MB;
+    assert.deepEqual(elapse(), [SHRINK_DELAY_MS]);
+    assert.deepEqual(calls, ['gc minor', 'gc minor'], 'shrunk meanwhile: no collection');
+    assert.deepEqual(elapse(), [], 'and no more tries');
+
+    const shrinking = fakeHeap(32 * MB, 2 * MB);
+    withRoomForLargeCheck(LARGE_TEXT, () => 'opened', shrinking.heap);
+    shrinking.elapse();
+    assert.equal(shrinking.heap.young, 2 * MB);
+    assert.deepEqual(shrinking.elapse(), [], 'done once V8 shrank it');
   });
 
   it("keeps V8's young generation at 1 MB once tuned, and lets a large check grow it", () => {
