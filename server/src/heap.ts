@@ -15,9 +15,9 @@ const HEAP_GROWING_PERCENT = 20;
 /**
  * Sets V8's flags from inside the server, so that every way of starting it gets them: V8 reads
  * the heap growth whenever it computes the next collection's limit, the young generation's
- * growth after each young collection, and the compiler flag at each compilation. `--expose-gc` lets the server ask for a full collection (see
- * `collectAfterLint`). An unknown flag only prints a line on stderr, never on stdout, which is
- * the protocol's channel. V8 takes a code cache only under the flags it was made with, so this
+ * growth after each young collection, and the compiler flag at each compilation.
+ * `--expose-gc` lets the server ask for a full collection (see `collectAfterLint`). An unknown
+ * flag only prints a line on stderr, never on stdout, which is the protocol's channel. V8 takes a code cache only under the flags it was made with, so this
  * runs before the server's code is compiled.
  */
 export function tuneV8(): void {
@@ -177,10 +177,10 @@ let collectionPending = false;
  * diagnostics go out first. Several checks in one turn of the loop share one collection.
  *
  * There is no full collection before the first check, although the message that brought the
- * text left three dead copies of it (a young one takes some: see `withRoomForLargeCheck`). On 43,000 lines that collection took 6 ms, and the sweeping V8
- * then did beside the check took the one helper thread from the optimising compiler: without
- * it the open took 136 instead of 154 ms (medians of 24 alternating fresh servers), for 3 MB
- * more at the peak (75 MB).
+ * text left three dead copies of it (a young one takes some: see `withRoomForLargeCheck`). On
+ * 43,000 lines that collection took 6 ms, and the sweeping V8 then did beside the check took
+ * the one helper thread from the optimising compiler: without it the open took 136 instead of
+ * 154 ms (medians of 24 alternating fresh servers), for 3 MB more at the peak (75 MB).
  */
 export function collectAfterLint(textLength: number, collect = collector): void {
   if (textLength < LARGE_TEXT || collectionPending) return;

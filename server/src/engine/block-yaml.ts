@@ -1103,7 +1103,7 @@ function readLines(text: string): LineTable {
 }
 
 /** `larger`, holding `table` at its start. */
-function grown<T extends Int32Array | Uint8Array>(table: T, larger: T): T {
+export function grown<T extends Int32Array | Uint8Array>(table: T, larger: T): T {
   larger.set(table);
   return larger;
 }

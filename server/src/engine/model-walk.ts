@@ -9,6 +9,7 @@ import {
 import {
   NodeKind,
   type ParseRecorder,
+  grown,
   keyEndOf,
   keyNameOf,
   keyStartOf,
@@ -127,13 +128,13 @@ export class Places {
     return this;
   }
 
-  /** Makes each column `size` long, keeping the places. */
+  /** Makes each column `size` long, keeping the places; it runs when the columns are full. */
   private grow(size: number): void {
-    this.ups = resizedNumbers(this.ups, new Int32Array(size), this.length);
-    this.indexes = resizedNumbers(this.indexes, new Int32Array(size), this.length);
+    this.ups = grown(this.ups, new Int32Array(size));
+    this.indexes = grown(this.indexes, new Int32Array(size));
     this.specs = resized(this.specs, size, this.length);
     this.values = resized(this.values, size, this.length);
-    this.templated = resizedNumbers(this.templated, new Uint8Array(size), this.length);
+    this.templated = grown(this.templated, new Uint8Array(size));
     this.pairs = resized(this.pairs, size, this.length);
   }
 
@@ -207,12 +208,6 @@ function resized<T>(column: T[], size: number, kept: number): T[] {
   const fresh = column.slice(0, kept);
   fresh.length = size;
   return fresh;
-}
-
-/** `larger`, holding the first `kept` numbers of `column` at its start. */
-function resizedNumbers<T extends Int32Array | Uint8Array>(column: T, larger: T, kept: number): T {
-  larger.set(column.subarray(0, kept));
-  return larger;
 }
 
 /**
